@@ -3,6 +3,11 @@
 module.exports = {
   testEnvironment: "node",
   testMatch: ["<rootDir>/test/**/*.test.ts"],
-  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
+  transform: {
+    "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }],
+    // PGlite's CommonJS build uses dynamic import(), which jest's module system refuses without this.
+    "/@electric-sql/pglite/dist/.+\\.cjs$": require.resolve("./infra/platform/src/db/jest-pglite-transform.js"),
+  },
+  transformIgnorePatterns: ["/node_modules/(?!@electric-sql/pglite/)"],
   testTimeout: 30000,
 };

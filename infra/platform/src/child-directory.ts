@@ -1,0 +1,110 @@
+import DataLoader from "dataloader";
+import { fromUtc, LocalDate } from "./calendar";
+import { quoteIdent, RawSql } from "./db-types";
+import { EventEnvelope } from "./events/envelope";
+import type { EventHandler } from "./events/consumer";
+import { NotFoundError } from "./graphql/errors";
+
+/**
+ * Every domain other than `children` keeps a small local copy of the children it may be asked
+ * about (table `known_child`, fed by the children domain's events), because no service reads
+ * another's tables. It answers "does this child exist in the caller's local authority?" and
+ * gives the date of birth that age-dependent rules need.
+ */
+export interface KnownChild {
+  id: string;
+  tenant: string;
+  dateOfBirth: LocalDate;
+  lookedAfterSince: LocalDate | null;
+}
+
+interface Row {
+  id: string;
+  tenant: string;
+  date_of_birth: Date;
+  looked_after_since: Date | null;
+}
+
+const toKnownChild = (r: Row): KnownChild => ({
+  id: r.id,
+  tenant: r.tenant,
+  dateOfBirth: fromUtc(r.date_of_birth),
+  lookedAfterSince: r.looked_after_since ? fromUtc(r.looked_after_since) : null,
+});
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function childDirectory(schema: string) {
+  const table = `${quoteIdent(schema)}.known_child`;
+
+  /** Per request: one query for all the children a request asks about, in the caller's tenant only. */
+  function loader(db: RawSql, tenant: string) {
+    return new DataLoader<string, KnownChild | null>(async (ids) => {
+      const valid = ids.filter((id) => UUID.test(id));
+      const rows = valid.length
+        ? await db.$queryRawUnsafe<Row[]>(
+            `SELECT id::text, tenant, date_of_birth, looked_after_since FROM ${table}
+              WHERE tenant = $1 AND archived_at IS NULL AND id = ANY(string_to_array($2, ',')::uuid[])`,
+            tenant,
+            valid.join(","),
+          )
+        : [];
+      const byId = new Map(rows.map((r) => [r.id, toKnownChild(r)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /**
+   * A child registered a moment ago may not have reached this service yet (events are
+   * asynchronous); wait briefly before answering "no such child".
+   */
+  async function require(db: RawSql, tenant: string, childId: string, field = "input.childId", waitMs = 5000): Promise<KnownChild> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const found = UUID.test(childId) ? await loader(db, tenant).load(childId) : null;
+      if (found) return found;
+      if (Date.now() >= deadline || !UUID.test(childId)) throw new NotFoundError(field, "child");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  const upsert: EventHandler<RawSql> = async (tx, e: EventEnvelope) => {
+    const p = e.payload as { dateOfBirth: string; lookedAfterSince?: string | null };
+    await tx.$executeRawUnsafe(
+      `INSERT INTO ${table} (id, tenant, date_of_birth, looked_after_since) VALUES ($1::uuid, $2, $3::date, $4::date)
+       ON CONFLICT (id) DO UPDATE SET date_of_birth = EXCLUDED.date_of_birth,
+         looked_after_since = COALESCE(EXCLUDED.looked_after_since, ${table}.looked_after_since)`,
+      e.childId,
+      e.tenant,
+      p.dateOfBirth,
+      p.lookedAfterSince ?? null,
+    );
+  };
+  const setArchived = (archived: boolean): EventHandler<RawSql> => async (tx, e) => {
+    await tx.$executeRawUnsafe(
+      `UPDATE ${table} SET archived_at = ${archived ? "now()" : "NULL"} WHERE id = $1::uuid AND tenant = $2`,
+      e.childId,
+      e.tenant,
+    );
+  };
+  const becameLookedAfter: EventHandler<RawSql> = async (tx, e) => {
+    await tx.$executeRawUnsafe(
+      `UPDATE ${table} SET looked_after_since = $3::date WHERE id = $1::uuid AND tenant = $2`,
+      e.childId,
+      e.tenant,
+      (e.payload as { date: string }).date,
+    );
+  };
+
+  /** Handlers for the children domain's events that keep the copy current. */
+  const handlers: Record<string, EventHandler<RawSql>> = {
+    ChildRegistered: upsert,
+    ChildBecameLookedAfter: becameLookedAfter,
+    ChildArchived: setArchived(true),
+    ChildRestored: setArchived(false),
+  };
+
+  return { loader, require, handlers };
+}
+
+export type ChildDirectory = ReturnType<typeof childDirectory>;

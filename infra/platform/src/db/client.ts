@@ -1,0 +1,109 @@
+/**
+ * Opens a service's database in one of two modes with the same Prisma client and migrations:
+ * - `pg`: real PostgreSQL at `url` (pg Pool + @prisma/adapter-pg). The service schema goes to the
+ *   adapter (`{ schema }`: Prisma qualifies every model query with it; `?schema=` in the URL is
+ *   ignored by the adapter) AND to the connections' search_path (startup option), so raw SQL
+ *   (`$queryRawUnsafe('SELECT … FROM outbox_event')`) also lands in the service schema.
+ * - `pglite`: embedded Postgres (PGlite) persisted in `embeddedDir` (or `memory://…`), one folder
+ *   per service. Same schema name as in pg mode: our adapter factory reports it to Prisma, and
+ *   the single PGlite session gets the same search_path.
+ * Migrations are applied (unless `skipMigrations`) before the client is handed out.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { Pool, type PoolConfig } from 'pg';
+import { applyMigrations } from './migrations-apply';
+import { pgliteAdapterFactory } from './pglite-adapter';
+import { assertSchemaName, pgliteRunner, pgRunner, type SqlRunner } from './runner';
+
+/** What close() calls on the client (every generated PrismaClient has it). */
+export interface PrismaClientLike {
+  $disconnect(): Promise<void>;
+}
+
+/** `(adapter) => new PrismaClient({ adapter })` with the service's generated client. */
+export type DatabaseClientFactory<C> = (adapter: SqlDriverAdapterFactory) => C;
+
+// C is unconstrained so callers can type it by what they use (e.g. TransactionalDb) rather than
+// by PrismaClientLike; close() calls $disconnect when present.
+export interface OpenDatabaseOptions<C> {
+  /** The service's Postgres schema, e.g. "health". */
+  schema: string;
+  /** PostgreSQL connection string → pg mode. */
+  url?: string;
+  /** Used when `url` is absent: PGlite data folder (created if missing), or "memory://". */
+  embeddedDir?: string;
+  createClient: DatabaseClientFactory<C>;
+  /** The service's prisma/migrations; required unless skipMigrations. */
+  migrationsDir?: string;
+  skipMigrations?: boolean;
+  /** Extra pg Pool settings (pg mode), e.g. { max: 5 }. */
+  pool?: Omit<PoolConfig, 'connectionString' | 'options'>;
+  log?: (message: string) => void;
+}
+
+export interface Database<C> {
+  prisma: C;
+  /** Raw SQL outside Prisma, search_path = the service schema. */
+  runner: SqlRunner;
+  mode: 'pg' | 'pglite';
+  schema: string;
+  /** Disconnects Prisma and ends the pool / closes PGlite. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function openDatabase<C>(options: OpenDatabaseOptions<C>): Promise<Database<C>> {
+  const schema = assertSchemaName(options.schema);
+  if (!options.skipMigrations && !options.migrationsDir) throw new Error('openDatabase: migrationsDir is required unless skipMigrations');
+  if (!options.url && !options.embeddedDir) throw new Error('openDatabase: give url (PostgreSQL) or embeddedDir (PGlite)');
+
+  let runner: SqlRunner;
+  let adapter: SqlDriverAdapterFactory;
+  let closeDriver: () => Promise<void>;
+  let mode: Database<C>['mode'];
+
+  if (options.url) {
+    mode = 'pg';
+    const pool = new Pool({ ...options.pool, connectionString: options.url, options: `-c search_path=${schema}` });
+    pool.on('error', (error) => (options.log ?? console.error)(`pg pool (${schema}): ${error.message}`)); // idle-client errors must not crash the process
+    runner = pgRunner(pool);
+    adapter = new PrismaPg(pool, { schema });
+    closeDriver = () => pool.end();
+  } else {
+    mode = 'pglite';
+    const db = await PGlite.create({ dataDir: options.embeddedDir });
+    runner = pgliteRunner(db);
+    adapter = pgliteAdapterFactory(db, { schema });
+    closeDriver = async () => {
+      if (!db.closed) await db.close();
+    };
+  }
+
+  let prisma: C | undefined;
+  let created = false;
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    try {
+      if (created) await (prisma as Partial<PrismaClientLike>).$disconnect?.();
+    } finally {
+      await closeDriver();
+    }
+  };
+
+  try {
+    if (!options.skipMigrations && options.migrationsDir) {
+      await applyMigrations(runner, { schema, migrationsDir: options.migrationsDir, log: options.log });
+    }
+    // PGlite is one session: set it once (after the applier, which restores what it found).
+    if (mode === 'pglite') await runner.query(`SELECT set_config('search_path', $1, false)`, [`"${schema}"`]);
+    prisma = options.createClient(adapter);
+    created = true;
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { prisma: prisma as C, runner, mode, schema, close };
+}

@@ -1,0 +1,134 @@
+import type { Consumer, Kafka, Producer } from "kafkajs";
+import { quoteIdent, RawSql, TransactionalDb } from "../db-types";
+import type { Logger, Metrics } from "../telemetry";
+import { EventEnvelope, parseEnvelope } from "./envelope";
+import { deadLetterTopic, Domain, eventsTopic } from "./topics";
+
+export type EventHandler<Tx extends RawSql> = (tx: Tx, event: EventEnvelope) => Promise<void>;
+
+export interface ConsumerOptions<Tx extends RawSql> {
+  service: Domain;
+  kafka: Kafka;
+  /** Used to send what cannot be processed to the dead-letter topic. */
+  producer: Producer;
+  db: TransactionalDb<Tx>;
+  schema: string;
+  /** Domains whose events this service reacts to, and a handler per event type. */
+  subscriptions: Domain[];
+  handlers: Record<string, EventHandler<Tx>>;
+  log: Logger;
+  metrics: Metrics;
+  maxAttempts?: number;
+  /** Called after a handler's transaction committed (e.g. to nudge the outbox relay). */
+  afterCommit?: () => void;
+  consumerSettings?: Partial<Parameters<Kafka["consumer"]>[0]>;
+}
+
+/**
+ * Consumes events idempotently: the event id is recorded in `processed_event` in the same
+ * transaction as the handler's effects, so a redelivered event changes nothing. A handler that
+ * keeps failing is retried, then its event goes to this service's dead-letter topic and the
+ * partition moves on. If even the dead-letter topic is unreachable the offset is not committed
+ * and Kafka redelivers later.
+ */
+export class EventConsumer<Tx extends RawSql> {
+  private consumer: Consumer | null = null;
+
+  constructor(private readonly o: ConsumerOptions<Tx>) {}
+
+  async start(): Promise<void> {
+    const { kafka, service, subscriptions } = this.o;
+    this.consumer = kafka.consumer({
+      groupId: `caregraph.${service}`,
+      sessionTimeout: 6000,
+      rebalanceTimeout: 3000,
+      heartbeatInterval: 500,
+      maxWaitTimeInMs: 200,
+      ...this.o.consumerSettings,
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: subscriptions.map(eventsTopic), fromBeginning: true });
+    await this.consumer.run({
+      eachMessage: async ({ message, topic, partition }) => {
+        await this.handle(message.value, { topic, partition, offset: message.offset });
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = null;
+  }
+
+  private async handle(value: Buffer | null, where: { topic: string; partition: number; offset: string }): Promise<void> {
+    const { log, metrics } = this.o;
+    let event: EventEnvelope;
+    try {
+      event = parseEnvelope(value);
+    } catch (e) {
+      await this.deadLetter(value, undefined, e as Error, where);
+      return;
+    }
+    const handler = this.o.handlers[event.type];
+    if (!handler) {
+      metrics.eventsConsumed.inc({ type: event.type, outcome: "ignored" });
+      return;
+    }
+    const maxAttempts = this.o.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const processed = await this.processOnce(handler, event);
+        metrics.eventsConsumed.inc({ type: event.type, outcome: processed ? "processed" : "duplicate" });
+        if (processed) this.o.afterCommit?.();
+        return;
+      } catch (e) {
+        log.warn({ err: e, eventId: event.id, type: event.type, attempt }, "event handler failed");
+        if (attempt >= maxAttempts) {
+          await this.deadLetter(value, event, e as Error, where);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
+      }
+    }
+  }
+
+  /** True when this call processed the event, false when it had been processed before. */
+  private async processOnce(handler: EventHandler<Tx>, event: EventEnvelope): Promise<boolean> {
+    const table = `${quoteIdent(this.o.schema)}.processed_event`;
+    return this.o.db.$transaction(async (tx) => {
+      const inserted = await tx.$executeRawUnsafe(
+        `INSERT INTO ${table} (consumer, event_id) VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING`,
+        this.o.service,
+        event.id,
+      );
+      if (inserted === 0) return false;
+      await handler(tx, event);
+      return true;
+    });
+  }
+
+  private async deadLetter(
+    value: Buffer | null,
+    event: EventEnvelope | undefined,
+    error: Error,
+    where: { topic: string; partition: number; offset: string },
+  ): Promise<void> {
+    this.o.log.error({ err: error, eventId: event?.id, type: event?.type, ...where }, "event dead-lettered");
+    await this.o.producer.send({
+      topic: deadLetterTopic(this.o.service),
+      messages: [
+        {
+          key: event?.childId ?? null,
+          value,
+          headers: {
+            "dead-letter-reason": error.message.slice(0, 1000),
+            "original-topic": where.topic,
+            "original-partition": String(where.partition),
+            "original-offset": where.offset,
+          },
+        },
+      ],
+    });
+    this.o.metrics.eventsConsumed.inc({ type: event?.type ?? "unparseable", outcome: "dead_lettered" });
+  }
+}

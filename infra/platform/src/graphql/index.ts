@@ -1,0 +1,3 @@
+export * from "./errors";
+export * from "./scalars";
+export * from "./subgraph-server";

@@ -1,0 +1,156 @@
+import type { DocumentNode } from "graphql";
+import type { IRules } from "graphql-shield";
+import type { Kafka, Producer } from "kafkajs";
+import { createTokenVerifier } from "./auth";
+import { loadServiceConfig, ServiceConfig } from "./config";
+import { openDatabase, Database, DatabaseClientFactory } from "./db";
+import { TransactionalDb } from "./db-types";
+import { createKafka, Domain, EventConsumer, EventHandler, OutboxRelay } from "./events";
+import { BaseContext, createSubgraphApp, GraphQLResolverMap, listen } from "./graphql";
+import { createRecorder, Recorder } from "./records";
+import { createLogger, createMetrics, Logger, Metrics } from "./telemetry";
+
+/** What a service's own code gets to work with. */
+export interface ServiceDeps<Client> {
+  db: Client;
+  schema: string;
+  recorder: Recorder;
+  log: Logger;
+  metrics: Metrics;
+}
+
+// Each service's Prisma transaction client is its own generated type; handlers receive it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyTx = any;
+
+export interface ServiceDefinition<Client extends TransactionalDb<AnyTx>, Ctx extends BaseContext> {
+  name: Domain;
+  /** The service folder (holds prisma/migrations). */
+  dir: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<Ctx>;
+  rules: IRules;
+  createClient: DatabaseClientFactory<Client>;
+  context: (base: BaseContext, deps: ServiceDeps<Client>) => Ctx;
+  /** Domains this service reacts to, and its handlers. */
+  subscriptions?: Domain[];
+  handlers?: (deps: ServiceDeps<Client>) => Record<string, EventHandler<AnyTx>>;
+}
+
+export interface RunningService<Client> {
+  url: string;
+  deps: ServiceDeps<Client>;
+  relay: OutboxRelay;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one subgraph the same way for every domain: validated config, database with its
+ * migrations applied, outbox relay, event consumer, GraphQL over HTTP, graceful stop.
+ */
+export async function startService<Client extends TransactionalDb<AnyTx>, Ctx extends BaseContext>(
+  def: ServiceDefinition<Client, Ctx>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningService<Client>> {
+  const config: ServiceConfig = loadServiceConfig(env);
+  const schema = def.name.replace(/-/g, "_");
+  const log = createLogger(def.name, config.LOG_LEVEL);
+  const metrics = createMetrics(def.name);
+  // Whatever started is stopped in reverse order — on shutdown, or if start-up fails half-way.
+  const cleanup: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const step of cleanup.splice(0).reverse()) await step().catch((e) => log.error({ err: e }, "error while stopping"));
+  };
+  try {
+    const database: Database<Client> = await openDatabase({
+      url: config.DATABASE_URL,
+      embeddedDir: `${config.CAREGRAPH_DATA_DIR}/${def.name}`,
+      schema,
+      migrationsDir: `${def.dir}/prisma/migrations`,
+      createClient: def.createClient,
+    });
+    cleanup.push(() => database.close());
+    log.info({ mode: database.mode, schema }, "database ready, migrations applied");
+
+    const kafka: Kafka = createKafka(`caregraph-${def.name}`, config.KAFKA_BROKERS, log);
+    const producer: Producer = kafka.producer({ allowAutoTopicCreation: true });
+    await producer.connect();
+    cleanup.push(() => producer.disconnect());
+    const relay = new OutboxRelay(database.prisma, schema, producer, log, metrics);
+    const deps: ServiceDeps<Client> = { db: database.prisma, schema, recorder: createRecorder(def.name, schema, relay.nudge), log, metrics };
+    relay.start();
+    cleanup.push(() => relay.stop());
+
+    if (def.subscriptions?.length) {
+      const consumer = new EventConsumer<AnyTx>({
+        service: def.name,
+        kafka,
+        producer,
+        db: database.prisma,
+        schema,
+        subscriptions: def.subscriptions,
+        handlers: def.handlers?.(deps) ?? {},
+        log,
+        metrics,
+        afterCommit: relay.nudge,
+      });
+      cleanup.push(() => consumer.stop());
+      await consumer.start();
+    }
+
+    const { app, server } = await createSubgraphApp<Ctx>({
+      name: def.name,
+      typeDefs: def.typeDefs,
+      resolvers: def.resolvers,
+      rules: def.rules,
+      verifyToken: await createTokenVerifier(config.JWT_PUBLIC_KEY, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+      log,
+      metrics,
+      context: (base) => def.context(base, deps),
+      readiness: async () => {
+        await database.prisma.$queryRawUnsafe("SELECT 1");
+        await brokerReachable(kafka);
+      },
+    });
+    cleanup.push(() => server.stop());
+    const http = await listen(app, config.PORT, config.HOST);
+    cleanup.push(() => http.close());
+    log.info({ url: http.url }, `${def.name} subgraph listening`);
+
+    let stopping: Promise<void> | null = null;
+    return { url: http.url, deps, relay, stop: () => (stopping ??= stopAll()) };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}
+
+async function brokerReachable(kafka: Kafka): Promise<void> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    await admin.describeCluster();
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/** For a service's `main`: start, and stop cleanly on SIGTERM/SIGINT. */
+export function runMain<Client>(start: () => Promise<RunningService<Client>>): void {
+  start().then(
+    (service) => {
+      const shutdown = () => {
+        service.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once("SIGTERM", shutdown);
+      process.once("SIGINT", shutdown);
+    },
+    (e: Error) => {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+
+/** One Prometheus registry per process, with the metrics every CareGraph process exposes. */
+export function createMetrics(service: string) {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpDuration: new Histogram({
+      name: "http_request_duration_seconds",
+      help: "HTTP request duration",
+      labelNames: ["method", "route", "status"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    graphqlOperations: new Counter({
+      name: "graphql_operations_total",
+      help: "GraphQL operations by name and outcome",
+      labelNames: ["operation", "outcome"] as const,
+      registers: [registry],
+    }),
+    eventsPublished: new Counter({
+      name: "events_published_total",
+      help: "Outbox events published to Kafka",
+      labelNames: ["type"] as const,
+      registers: [registry],
+    }),
+    eventsConsumed: new Counter({
+      name: "events_consumed_total",
+      help: "Events consumed, by outcome (processed, duplicate, ignored, dead_lettered)",
+      labelNames: ["type", "outcome"] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

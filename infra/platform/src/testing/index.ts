@@ -1,0 +1,10 @@
+/**
+ * Helpers for tests against the real parts: a fresh PostgreSQL database per run, librdkafka's
+ * mock broker over TCP, signed tokens. No in-memory stand-ins.
+ */
+export { createTestDatabase } from "../db/testing";
+export * from "./tokens";
+export * from "./eventually";
+export * from "./broker";
+export * from "./kafka";
+export * from "./service";

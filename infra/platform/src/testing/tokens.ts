@@ -1,0 +1,20 @@
+import { generateSigningKeyPair, signAccessToken, SigningKeyPair } from "../auth/tokens";
+import type { Role } from "../auth/identity";
+
+export interface TestKeys extends SigningKeyPair {
+  token(claims?: { tenant?: string; roles?: Role[]; userId?: string }): Promise<string>;
+}
+
+/** A fresh signing key per test file, and tokens signed with it. */
+export async function testKeys(): Promise<TestKeys> {
+  const pair = await generateSigningKeyPair();
+  return {
+    ...pair,
+    token: (c = {}) =>
+      signAccessToken(
+        pair.privateKeyPem,
+        { userId: c.userId ?? "test-social-worker", roles: c.roles ?? ["SOCIAL_WORKER"], tenant: c.tenant ?? "E09000027" },
+        { issuer: "caregraph", audience: "caregraph", expiresIn: "10m" },
+      ),
+  };
+}

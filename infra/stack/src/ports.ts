@@ -1,0 +1,13 @@
+import { createServer } from "node:net";
+
+/** A TCP port free on 127.0.0.1 right now (for tests that start several servers). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,127 @@
+import { allTopics, TOPIC_PARTITIONS } from "@caregraph/platform";
+import { SUBGRAPHS, urlVariable } from "@caregraph/gateway/dist/subgraphs";
+import { join } from "node:path";
+import { ManagedProcess } from "./processes";
+import { ROOT } from "./paths";
+
+export interface StackOptions {
+  /** Real PostgreSQL; unset = each service on embedded PGlite under dataDir. */
+  databaseUrl?: string;
+  /** Real Kafka; unset = librdkafka's mock broker in its own process. */
+  kafkaBrokers?: string;
+  redisUrl?: string;
+  publicKeyPem: string;
+  dataDir: string;
+  logDir: string;
+  gatewayPort: number;
+  /** Port per subgraph; default the gateway's defaults (4001…). */
+  servicePorts?: Record<string, number>;
+  logLevel?: string;
+  sandbox?: boolean;
+}
+
+export interface EmbeddedBroker {
+  bootstrapServers: string;
+  controlUrl: string;
+  process: ManagedProcess;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  gateway: ManagedProcess;
+  services: Map<string, ManagedProcess>;
+  serviceUrls: Map<string, string>;
+  broker: EmbeddedBroker | null;
+  kafkaBrokers: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the broker (if embedded), every subgraph, then the gateway — each a separate process. */
+export async function startStack(o: StackOptions): Promise<Stack> {
+  const broker = o.kafkaBrokers ? null : await startEmbeddedBroker(o.logDir);
+  const kafkaBrokers = o.kafkaBrokers ?? broker!.bootstrapServers;
+  const common: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LOG_LEVEL: o.logLevel ?? "info",
+    JWT_PUBLIC_KEY: o.publicKeyPem,
+    KAFKA_BROKERS: kafkaBrokers,
+    CAREGRAPH_DATA_DIR: o.dataDir,
+    ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
+  };
+  const services = new Map<string, ManagedProcess>();
+  const serviceUrls = new Map<string, string>();
+  const started: ManagedProcess[] = broker ? [broker.process] : [];
+  const stop = async () => {
+    for (const p of [...started].reverse()) await p.stop();
+  };
+  try {
+    await Promise.all(
+      SUBGRAPHS.map(async ({ name, port: defaultPort }) => {
+        const port = o.servicePorts?.[name] ?? defaultPort;
+        const p = new ManagedProcess(
+          name,
+          join(ROOT, "services", name, "dist", "index.js"),
+          { ...common, PORT: String(port) },
+          o.logDir,
+          `http://127.0.0.1:${port}/readyz`,
+        );
+        services.set(name, p);
+        serviceUrls.set(name, `http://127.0.0.1:${port}/graphql`);
+        started.push(p);
+        await p.start();
+      }),
+    );
+    const gateway = new ManagedProcess(
+      "gateway",
+      join(ROOT, "gateway", "dist", "index.js"),
+      {
+        ...common,
+        PORT: String(o.gatewayPort),
+        SANDBOX: o.sandbox ? "true" : "false",
+        ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
+        ...Object.fromEntries([...serviceUrls].map(([name, url]) => [urlVariable(name), url])),
+      },
+      o.logDir,
+      `http://127.0.0.1:${o.gatewayPort}/readyz`,
+    );
+    started.push(gateway);
+    await gateway.start();
+    return {
+      gatewayUrl: `http://127.0.0.1:${o.gatewayPort}/graphql`,
+      gateway,
+      services,
+      serviceUrls,
+      broker,
+      kafkaBrokers,
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/** librdkafka's mock cluster in a child process; it prints its address as one JSON line. */
+export async function startEmbeddedBroker(logDir: string): Promise<EmbeddedBroker> {
+  let resolveLine: (v: { bootstrapServers: string; controlUrl: string }) => void = () => undefined;
+  const line = new Promise<{ bootstrapServers: string; controlUrl: string }>((r) => (resolveLine = r));
+  const p = new ManagedProcess(
+    "kafka",
+    join(ROOT, "infra", "kafka-mock", "dist", "server.js"),
+    {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      KAFKA_MOCK_TOPICS: allTopics().map((t) => `${t}:${TOPIC_PARTITIONS}`).join(","),
+    },
+    logDir,
+  );
+  await p.start(0, (l) => {
+    if (l.startsWith("{") && l.includes("bootstrapServers")) resolveLine(JSON.parse(l));
+  });
+  const info = await Promise.race([
+    line,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`embedded broker did not start:\n${p.tail()}`)), 120_000)),
+  ]);
+  return { ...info, process: p };
+}

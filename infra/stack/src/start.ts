@@ -1,0 +1,64 @@
+import { signAccessToken } from "@caregraph/platform";
+import { join } from "node:path";
+import { ensureDevKeys } from "./dev-keys";
+import { HOME, LOGS } from "./paths";
+import { seedCaseload } from "./seed";
+import { startStack } from "./stack";
+
+/**
+ * `npm start`: the whole graph on this machine. With no configuration it embeds everything
+ * (PGlite databases under .caregraph/data, librdkafka's mock broker); DATABASE_URL,
+ * KAFKA_BROKERS and REDIS_URL point it at real services instead.
+ */
+async function main() {
+  const env = process.env;
+  const devKeys = env.JWT_PUBLIC_KEY ? null : await ensureDevKeys();
+  const gatewayPort = Number(env.PORT ?? 4000);
+  say("Starting CareGraph…");
+  const stack = await startStack({
+    databaseUrl: env.DATABASE_URL || undefined,
+    kafkaBrokers: env.KAFKA_BROKERS || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    publicKeyPem: env.JWT_PUBLIC_KEY ?? devKeys!.publicKeyPem,
+    dataDir: join(HOME, "data"),
+    logDir: LOGS,
+    gatewayPort,
+    logLevel: env.LOG_LEVEL ?? "info",
+    sandbox: true,
+  });
+  const shutdown = () => {
+    say("\nStopping…");
+    stack.stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+
+  if (devKeys) {
+    const token = await signAccessToken(devKeys.privateKeyPem, { userId: "seed", roles: ["SOCIAL_WORKER"], tenant: "E09000027" }, { issuer: "caregraph", audience: "caregraph", expiresIn: "5m" });
+    const ids = await seedCaseload(stack.gatewayUrl, token);
+    say(`Synthetic caseload: ${ids.length} children in local authority E09000027.`);
+  }
+  say(`
+CareGraph is running.
+  GraphQL endpoint   ${stack.gatewayUrl.replace("127.0.0.1", "localhost")}   (Apollo Sandbox in a browser)
+  Subgraphs          ${[...stack.serviceUrls].map(([n, u]) => `${n} ${u}`).join("\n                     ")}
+  Database           ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite under ${join(HOME, "data")}`}
+  Kafka              ${env.KAFKA_BROKERS ? env.KAFKA_BROKERS : `embedded mock broker at ${stack.kafkaBrokers}`}
+  Logs               ${LOGS}
+
+Get a token (valid 8 hours) and query:
+  TOKEN=$(npm run -s token -- --role SOCIAL_WORKER --tenant E09000027 | tail -n 1)
+  curl -s localhost:${gatewayPort}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
+    -d '{"query":"{ children(first: 3) { edges { node { id firstName currentPlacement { type } healthAssessments { kind dueDate status } } } } }"}'
+
+Ctrl-C stops everything.`);
+}
+
+function say(s: string) {
+  process.stdout.write(`${s}\n`);
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`CareGraph did not start: ${e.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,183 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { workingDaysAfter } from "@caregraph/platform/calendar";
+import { createTestDatabase, eventually, testKeys, TestKeys } from "@caregraph/platform/testing";
+import { Kafka, logLevel } from "kafkajs";
+import { graphql, graphqlOk } from "../src/client";
+import { freePort } from "../src/ports";
+import { Stack, startStack } from "../src/stack";
+
+/**
+ * The whole graph as separate processes — three subgraphs, the gateway, the mock Kafka broker —
+ * on a fresh PostgreSQL database, driven only through the gateway's public endpoint.
+ */
+let stack: Stack;
+let keys: TestKeys;
+let token: string;
+let dropDatabase: () => Promise<void>;
+
+beforeAll(async () => {
+  const db = await createTestDatabase("e2e");
+  dropDatabase = db.drop;
+  keys = await testKeys();
+  token = await keys.token({ tenant: "E09000027" });
+  const dir = mkdtempSync(join(tmpdir(), "caregraph-e2e-"));
+  stack = await startStack({
+    databaseUrl: db.url,
+    publicKeyPem: keys.publicKeyPem,
+    dataDir: join(dir, "data"),
+    logDir: join(dir, "logs"),
+    gatewayPort: await freePort(),
+    servicePorts: { children: await freePort(), placements: await freePort(), health: await freePort() },
+    logLevel: "info",
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await dropDatabase?.();
+}, 60_000);
+
+const CHILD_RECORD = `query($id: ID!) { child(id: $id) {
+  id firstName dateOfBirth
+  placements { id type startDate endDate }
+  currentPlacement { id type }
+  healthAssessments { id kind reason dueDate completedOn status }
+} }`;
+
+type Assessment = { id: string; kind: string; reason: string; dueDate: string; completedOn: string | null; status: string };
+type ChildRecord = { child: { id: string; placements: { id: string; type: string }[]; currentPlacement: { type: string } | null; healthAssessments: Assessment[] } };
+
+const record = (id: string) => graphqlOk<ChildRecord>(stack.gatewayUrl, token, CHILD_RECORD, { id });
+
+async function register(lookedAfterSince: string) {
+  const r = await graphqlOk<{ registerChild: { id: string } }>(
+    stack.gatewayUrl,
+    token,
+    `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+    { input: { firstName: "Test", lastName: "Child", dateOfBirth: "2016-05-04", sex: "FEMALE", lookedAfterSince, legalStatus: "C2" } },
+  );
+  return r.registerChild.id;
+}
+
+const startPlacement = (childId: string, startDate: string) =>
+  graphqlOk(stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+    input: { childId, type: "U4", startDate, provider: "PR1", postcode: "tw9 1aa" },
+  });
+
+const changePlacement = (childId: string, date: string) =>
+  graphqlOk(stack.gatewayUrl, token, `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id type } }`, {
+    input: { childId, type: "K2", date, reason: "CARPL", provider: "PR4" },
+  });
+
+const moveReviews = async (childId: string) => (await record(childId)).child.healthAssessments.filter((a) => a.reason === "PLACEMENT_MOVE");
+
+it("registering a looked-after child schedules an initial health assessment 20 working days later (over Easter)", async () => {
+  const id = await register("2026-03-25");
+  const iha = await eventually(async () => (await record(id)).child.healthAssessments.find((a) => a.kind === "INITIAL"));
+  expect(iha.dueDate).toBe("2026-04-24");
+  expect(iha.reason).toBe("BECAME_LOOKED_AFTER");
+});
+
+it("a placement move makes a health reassessment appear through the gateway within seconds", async () => {
+  const id = await register("2026-10-01");
+  await startPlacement(id, "2026-10-01");
+  await changePlacement(id, "2026-11-02");
+  const started = Date.now();
+  const reviews = await eventually(async () => {
+    const r = await moveReviews(id);
+    return r.length ? r : undefined;
+  }, 10_000);
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(reviews).toHaveLength(1);
+  expect(reviews[0]?.dueDate).toBe(workingDaysAfter("2026-11-02", 20));
+  const { child } = await record(id);
+  expect(child.placements.map((p) => p.type)).toEqual(["U4", "K2"]);
+});
+
+it("the same event delivered twice creates one assessment", async () => {
+  const id = await register("2026-09-01");
+  await startPlacement(id, "2026-09-01");
+  await changePlacement(id, "2026-09-15");
+  await eventually(async () => (await moveReviews(id)).length === 1);
+
+  // Read the PlacementStarted event from Kafka exactly as it was published, and publish it again.
+  const kafka = new Kafka({ clientId: "e2e", brokers: stack.kafkaBrokers.split(","), logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `e2e-${Date.now()}`, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 200 });
+  const original = await new Promise<{ key: Buffer | null; value: Buffer | null }>((resolve, reject) => {
+    consumer
+      .connect()
+      .then(() => consumer.subscribe({ topic: "caregraph.placements.events", fromBeginning: true }))
+      .then(() =>
+        consumer.run({
+          eachMessage: async ({ message }) => {
+            const e = JSON.parse(message.value?.toString() ?? "{}");
+            if (e.childId === id && e.type === "PlacementStarted" && e.payload.isMove) resolve({ key: message.key, value: message.value });
+          },
+        }),
+      )
+      .catch(reject);
+  });
+  await consumer.disconnect();
+  const duplicatesBefore = await consumedDuplicates();
+  const producer = kafka.producer();
+  await producer.connect();
+  await producer.send({ topic: "caregraph.placements.events", messages: [original] });
+  await producer.disconnect();
+
+  await eventually(async () => (await consumedDuplicates()) > duplicatesBefore, 15_000);
+  expect(await moveReviews(id)).toHaveLength(1);
+});
+
+it("with the broker down a placement change still commits, and its event arrives once the broker is back", async () => {
+  const id = await register("2026-08-03");
+  await startPlacement(id, "2026-08-03");
+  const broker = stack.broker!;
+  await fetch(`${broker.controlUrl}/brokers/1/down`, { method: "POST" });
+  try {
+    const change = await graphql(stack.gatewayUrl, token, `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id } }`, {
+      input: { childId: id, type: "K2", date: "2026-08-20", reason: "CARPL", provider: "PR4" },
+    });
+    expect(change.errors).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await moveReviews(id)).toHaveLength(0);
+  } finally {
+    await fetch(`${broker.controlUrl}/brokers/1/up`, { method: "POST" });
+  }
+  const reviews = await eventually(async () => {
+    const r = await moveReviews(id);
+    return r.length ? r : undefined;
+  }, 45_000);
+  expect(reviews[0]?.dueDate).toBe(workingDaysAfter("2026-08-20", 20));
+}, 90_000);
+
+it("another local authority's token sees none of these children", async () => {
+  const id = await register("2026-07-01");
+  const other = await keys.token({ tenant: "E08000025" });
+  const r = await graphqlOk<{ child: unknown }>(stack.gatewayUrl, other, CHILD_RECORD, { id });
+  expect(r.child).toBeNull();
+});
+
+it("bad input names the field and the rule, and writes nothing", async () => {
+  const id = await register("2026-06-01");
+  await startPlacement(id, "2026-06-01");
+  const clash = await graphql(stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+    input: { childId: id, type: "U4", startDate: "2026-06-10" },
+  });
+  expect(clash.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.startDate", rule: "PLACEMENT_OVERLAP" });
+  expect((await record(id)).child.placements).toHaveLength(1);
+});
+
+it("refuses a request without a valid token", async () => {
+  const r = await graphql(stack.gatewayUrl, "not-a-token", `{ child(id: "x") { id } }`);
+  expect(r.status).toBe(401);
+  expect(r.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+});
+
+async function consumedDuplicates(): Promise<number> {
+  const url = stack.serviceUrls.get("health")!.replace(/\/graphql$/, "/metrics");
+  const text = await (await fetch(url)).text();
+  const line = text.split("\n").find((l) => l.startsWith("events_consumed_total") && l.includes('type="PlacementStarted"') && l.includes('outcome="duplicate"'));
+  return line ? Number(line.split(" ").pop()) : 0;
+}

@@ -1,0 +1,51 @@
+import { addMonths, ageOn, compareDates, LocalDate } from "@caregraph/platform/calendar";
+import { invalidInput } from "@caregraph/platform/graphql";
+import { UPN } from "./codes";
+
+export interface Registration {
+  firstName: string;
+  lastName: string;
+  dateOfBirth: LocalDate;
+  sex: "MALE" | "FEMALE" | "UNKNOWN";
+  ethnicity?: string | null;
+  upn?: string | null;
+  lookedAfterSince?: LocalDate | null;
+  legalStatus?: string | null;
+}
+
+const NAME_MAX = 100;
+
+/** Checks a registration and returns it tidied (trimmed names, upper-case UPN). */
+export function validateRegistration(input: Registration, today: LocalDate): Registration {
+  const firstName = requiredName("input.firstName", input.firstName);
+  const lastName = requiredName("input.lastName", input.lastName);
+  if (compareDates(input.dateOfBirth, today) > 0) {
+    invalidInput("input.dateOfBirth", "NOT_IN_FUTURE", "date of birth cannot be in the future");
+  }
+  if (compareDates(addMonths(input.dateOfBirth, 12 * 25), today) < 0) {
+    invalidInput("input.dateOfBirth", "PLAUSIBLE_AGE", "date of birth is more than 25 years ago; check it");
+  }
+  const upn = input.upn?.trim().toUpperCase() || null;
+  if (upn && !UPN.test(upn)) {
+    invalidInput("input.upn", "UPN_FORMAT", "a UPN is a letter (not I, O or S) and 12 digits, or 11 digits and a letter; or UN1–UN5");
+  }
+  if (input.lookedAfterSince) checkLookedAfterDate("input.lookedAfterSince", input.dateOfBirth, input.lookedAfterSince, today);
+  if (input.legalStatus && !input.lookedAfterSince) {
+    invalidInput("input.lookedAfterSince", "REQUIRED_WITH_LEGAL_STATUS", "give the date the child became looked after when recording a legal status");
+  }
+  return { ...input, firstName, lastName, upn };
+}
+
+/** A child becomes looked after on or after birth, before turning 18, and not in the future. */
+export function checkLookedAfterDate(field: string, dateOfBirth: LocalDate, date: LocalDate, today: LocalDate): void {
+  if (compareDates(date, dateOfBirth) < 0) invalidInput(field, "NOT_BEFORE_BIRTH", "cannot be before the child's date of birth");
+  if (compareDates(date, today) > 0) invalidInput(field, "NOT_IN_FUTURE", "cannot be in the future");
+  if (ageOn(dateOfBirth, date) >= 18) invalidInput(field, "UNDER_18", "a child can only become looked after before their 18th birthday");
+}
+
+function requiredName(field: string, value: string): string {
+  const trimmed = value.trim();
+  if (!trimmed) invalidInput(field, "REQUIRED", "cannot be blank");
+  if (trimmed.length > NAME_MAX) invalidInput(field, "MAX_LENGTH", `at most ${NAME_MAX} characters`);
+  return trimmed;
+}

@@ -1,0 +1,4 @@
+import { runMain, startService } from "@caregraph/platform";
+import { children } from "./service";
+
+runMain(() => startService(children));

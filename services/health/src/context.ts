@@ -1,0 +1,29 @@
+import { BaseContext, childDirectory, Identity, KnownChild, ServiceDeps } from "@caregraph/platform";
+import DataLoader from "dataloader";
+import type { HealthAssessment, PrismaClient } from "./generated/prisma/client";
+
+export const directory = childDirectory("health");
+
+export interface Context extends BaseContext {
+  identity: Identity;
+  deps: ServiceDeps<PrismaClient>;
+  knownChildren: DataLoader<string, KnownChild | null>;
+  assessments: DataLoader<string, HealthAssessment[]>;
+}
+
+export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
+  const tenant = base.identity?.tenant ?? "";
+  return {
+    ...base,
+    identity: base.identity as Identity,
+    deps,
+    knownChildren: directory.loader(deps.db, tenant),
+    assessments: new DataLoader(async (childIds) => {
+      const rows = await deps.db.healthAssessment.findMany({
+        where: { tenant, childId: { in: [...childIds] } },
+        orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+      });
+      return childIds.map((id) => rows.filter((r) => r.childId === id));
+    }),
+  };
+}

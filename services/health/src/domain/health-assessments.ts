@@ -1,0 +1,55 @@
+import { addMonths, ageOn, compareDates, LocalDate, workingDaysAfter } from "@caregraph/platform/calendar";
+
+/**
+ * When statutory health assessments of a looked-after child fall due. Pure rules: no I/O.
+ */
+
+/**
+ * Initial health assessment: before the first looked-after review, i.e. within 20 working days
+ * of becoming looked after (CPPCR 2010 reg 7 read with reg 33(1)).
+ */
+export function initialHealthAssessmentDue(lookedAfterSince: LocalDate): LocalDate {
+  return workingDaysAfter(lookedAfterSince, 20);
+}
+
+/**
+ * No new initial assessment is needed when one was completed in the 3 months before the child
+ * became looked after (CPPCR 2010 reg 7(2)(b) exception).
+ */
+export function recentAssessmentStands(lookedAfterSince: LocalDate, lastCompletedOn: LocalDate | null): boolean {
+  return lastCompletedOn !== null && compareDates(lastCompletedOn, addMonths(lookedAfterSince, -3)) >= 0;
+}
+
+/**
+ * Review health assessment: at least every 6 months before the child's 5th birthday, at least
+ * annually from 5, counted from the last completed assessment ("Promoting the health and
+ * well-being of looked-after children", DfE/DHSC statutory guidance 2015, para 35 ff).
+ * Age is taken on the day the assessment was done.
+ */
+export function reviewHealthAssessmentDue(completedOn: LocalDate, dateOfBirth: LocalDate): LocalDate {
+  return addMonths(completedOn, ageOn(dateOfBirth, completedOn) < 5 ? 6 : 12);
+}
+
+/**
+ * A change of placement brings the child's health plan up for review (2015 statutory guidance:
+ * the health plan is reviewed when the care plan changes, a placement move being one). CareGraph's
+ * rule: a review health assessment due within 20 working days of the move — the same clock as the
+ * IHA — unless a review is already due sooner, in which case that one stands.
+ */
+export function reassessmentAfterMoveDue(moveDate: LocalDate): LocalDate {
+  return workingDaysAfter(moveDate, 20);
+}
+
+export type Status = "DUE" | "OVERDUE" | "COMPLETED" | "CANCELLED";
+
+export function statusOn(a: { dueDate: LocalDate; completedOn: LocalDate | null; cancelledOn: LocalDate | null }, today: LocalDate): Status {
+  if (a.completedOn) return "COMPLETED";
+  if (a.cancelledOn) return "CANCELLED";
+  return compareDates(a.dueDate, today) < 0 ? "OVERDUE" : "DUE";
+}
+
+export const AUTHORITY = {
+  INITIAL: "CPPCR 2010 reg 7 and reg 33(1): before the first review (20 working days)",
+  REVIEW: "Promoting the health and well-being of looked-after children (2015): 6-monthly under 5, annually from 5",
+  PLACEMENT_MOVE: "CareGraph rule on a placement move: review within 20 working days (2015 statutory guidance, health plan review)",
+} as const;

@@ -1,0 +1,4 @@
+import { runMain, startService } from "@caregraph/platform";
+import { health } from "./service";
+
+runMain(() => startService(health));

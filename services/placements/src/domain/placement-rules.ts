@@ -1,0 +1,89 @@
+import { ageOn, compareDates, LocalDate } from "@caregraph/platform/calendar";
+import { invalidInput } from "@caregraph/platform/graphql";
+import { ChangeReason, NO_PROVIDER, PlacementType, Provider, TEMPORARY } from "./codes";
+
+/** A placement occupies [startDate, endDate): a move ends one and starts the next on the same day. */
+export interface Period {
+  startDate: LocalDate;
+  endDate: LocalDate | null;
+}
+
+export interface NewPlacement {
+  type: PlacementType;
+  startDate: LocalDate;
+  /** Only for recording a past placement; a current one is open-ended. */
+  endDate?: LocalDate | null;
+  provider?: Provider | null;
+  postcode?: string | null;
+}
+
+/** Checks a placement starting (open-ended) against the child and their existing placements. */
+export function checkNewPlacement(p: NewPlacement, dateOfBirth: LocalDate, existing: Period[], field = "input.startDate"): void {
+  if (compareDates(p.startDate, dateOfBirth) < 0) {
+    invalidInput(field, "START_NOT_BEFORE_BIRTH", `a placement cannot start before the child's date of birth (${dateOfBirth})`);
+  }
+  if (p.endDate && compareDates(p.endDate, p.startDate) < 0) {
+    invalidInput("input.endDate", "END_NOT_BEFORE_START", "cannot be before the start date");
+  }
+  const clash = existing.find((e) => overlaps({ startDate: p.startDate, endDate: p.endDate ?? null }, e));
+  if (clash) {
+    invalidInput(
+      field,
+      "PLACEMENT_OVERLAP",
+      clash.endDate === null
+        ? `the child is already in a placement since ${clash.startDate}; use changePlacement to move them`
+        : `overlaps the placement from ${clash.startDate} to ${clash.endDate}`,
+    );
+  }
+  checkProvider(p.type, p.provider ?? null);
+}
+
+/** A move ends the current placement on `date` and starts the next the same day. */
+export function checkMove(current: Period | null, date: LocalDate, next: NewPlacement, reason: ChangeReason | null, dateOfBirth: LocalDate): void {
+  if (!current || current.endDate !== null) {
+    invalidInput("input.childId", "HAS_CURRENT_PLACEMENT", "the child has no current placement to change; use startPlacement");
+  }
+  if (compareDates(date, current.startDate) < 0) {
+    invalidInput("input.date", "END_NOT_BEFORE_START", `the current placement started ${current.startDate}; it cannot end before then`);
+  }
+  if (reason === "CUSTOD" && ageOn(dateOfBirth, date) < 10) {
+    invalidInput("input.reason", "CUSTODY_UNDER_10", "a child under 10 cannot be moved into custody (DfE rule 234)");
+  }
+  if (reason && TEMPORARY.includes(next.type)) {
+    invalidInput("input.reason", "NO_REASON_FOR_TEMPORARY", "a move into a temporary placement (T0–T4) takes no reason for change (DfE rule 226)");
+  }
+  checkProvider(next.type, next.provider ?? null);
+}
+
+/** An end date on or after the start (a same-day placement is possible, never a negative one). */
+export function checkEnd(current: Period | null, endDate: LocalDate): asserts current is Period {
+  if (!current || current.endDate !== null) {
+    invalidInput("input.childId", "HAS_CURRENT_PLACEMENT", "the child has no current placement to end");
+  }
+  if (compareDates(endDate, current.startDate) < 0) {
+    invalidInput("input.endDate", "END_NOT_BEFORE_START", `cannot be before the placement started (${current.startDate})`);
+  }
+}
+
+function checkProvider(type: PlacementType, provider: Provider | null): void {
+  if (provider && NO_PROVIDER.includes(type)) {
+    invalidInput("input.provider", "PROVIDER_NOT_REQUIRED", `a ${type} placement has no provider (DfE rule 213)`);
+  }
+}
+
+export function overlaps(a: Period, b: Period): boolean {
+  const aEndsAfterBStarts = a.endDate === null || compareDates(a.endDate, b.startDate) > 0;
+  const bEndsAfterAStarts = b.endDate === null || compareDates(b.endDate, a.startDate) > 0;
+  return aEndsAfterBStarts && bEndsAfterAStarts;
+}
+
+const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
+
+/** A UK postcode in its standard form ("SW1A 1AA"); null when blank. */
+export function normalisePostcode(value: string | null | undefined): string | null {
+  const v = value?.trim().toUpperCase();
+  if (!v) return null;
+  const m = POSTCODE.exec(v);
+  if (!m) return invalidInput("input.postcode", "POSTCODE_FORMAT", "is not a UK postcode (e.g. TW9 1AA)");
+  return `${m[1]} ${m[2]}`;
+}

@@ -1,0 +1,4 @@
+import { runMain, startService } from "@caregraph/platform";
+import { placements } from "./service";
+
+runMain(() => startService(placements));

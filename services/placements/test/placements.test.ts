@@ -1,0 +1,111 @@
+import { envelope, eventsTopic } from "@caregraph/platform";
+import { collect, eventually, publish, startTestBroker, startTestService, testKafka, testKeys, TestKeys, TestService } from "@caregraph/platform/testing";
+import type { MockKafkaCluster } from "@caregraph/kafka-mock";
+import { randomUUID } from "node:crypto";
+import { PrismaClient } from "../src/generated/prisma/client";
+import { placements } from "../src/service";
+
+let broker: MockKafkaCluster;
+let keys: TestKeys;
+let svc: TestService<PrismaClient>;
+let token: string;
+
+beforeAll(async () => {
+  broker = await startTestBroker();
+  keys = await testKeys();
+  token = await keys.token({ tenant: "E09000027" });
+  svc = await startTestService(placements, { brokers: broker.bootstrapServers, publicKeyPem: keys.publicKeyPem });
+}, 60_000);
+
+afterAll(async () => {
+  await svc?.stop();
+  await broker?.stop();
+});
+
+/** A child as the children domain announces it. */
+async function knownChild(dateOfBirth = "2014-05-01", tenant = "E09000027") {
+  const id = randomUUID();
+  await publish(testKafka(broker.bootstrapServers), eventsTopic("children"), [
+    envelope(
+      { type: "ChildRegistered", childId: id, payload: { dateOfBirth, lookedAfterSince: "2026-01-05", legalStatus: "C2" } },
+      { tenant, source: "children", actor: "test" },
+    ),
+  ]);
+  return id;
+}
+
+const START = `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id type startDate endDate provider postcode typeDescription } }`;
+const CHANGE = `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id type startDate } }`;
+const CHILD = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id placements { type startDate endDate reasonForChange } currentPlacement { type } } } }`;
+
+type Entity = { id: string; placements: { type: string; startDate: string; endDate: string | null; reasonForChange: string | null }[]; currentPlacement: { type: string } | null };
+const entity = async (id: string, t = token) =>
+  (await svc.query<{ _entities: (Entity | null)[] }>(t, CHILD, { reps: [{ __typename: "Child", id }] })).data?._entities[0];
+
+it("places a child the children domain told us about", async () => {
+  const id = await knownChild();
+  const r = await svc.query<{ startPlacement: Record<string, unknown> }>(token, START, {
+    input: { childId: id, type: "U4", startDate: "2026-01-05", provider: "PR1", postcode: "tw9 1aa" },
+  });
+  expect(r.data?.startPlacement).toMatchObject({ type: "U4", startDate: "2026-01-05", endDate: null, provider: "PR1", postcode: "TW9 1AA" });
+  expect((await entity(id))?.currentPlacement).toEqual({ type: "U4" });
+});
+
+it("a move ends the current placement and starts the next in one transaction, and says so on Kafka", async () => {
+  const id = await knownChild();
+  const listener = await collect(testKafka(broker.bootstrapServers), [eventsTopic("placements")]);
+  try {
+    await svc.query(token, START, { input: { childId: id, type: "U4", startDate: "2026-01-05" } });
+    const moved = await svc.query<{ changePlacement: { type: string; startDate: string } }>(token, CHANGE, {
+      input: { childId: id, type: "K2", date: "2026-03-02", reason: "CARPL", provider: "PR4" },
+    });
+    expect(moved.data?.changePlacement).toMatchObject({ type: "K2", startDate: "2026-03-02" });
+    expect((await entity(id))?.placements).toEqual([
+      { type: "U4", startDate: "2026-01-05", endDate: "2026-03-02", reasonForChange: "CARPL" },
+      { type: "K2", startDate: "2026-03-02", endDate: null, reasonForChange: null },
+    ]);
+    const events = await eventually(async () => {
+      const mine = listener.events().filter((e) => e.childId === id);
+      return mine.length >= 3 ? mine : undefined;
+    });
+    expect(events.map((e) => e.type)).toEqual(["PlacementStarted", "PlacementEnded", "PlacementStarted"]);
+    expect(events[2]?.payload).toMatchObject({ isMove: true, startDate: "2026-03-02", type: "K2" });
+  } finally {
+    await listener.stop();
+  }
+});
+
+it.each([
+  ["an overlapping placement", { type: "U4", startDate: "2026-02-01" }, "input.startDate", "PLACEMENT_OVERLAP"],
+  ["a start before birth", { type: "U4", startDate: "2010-01-01", endDate: "2010-02-01" }, "input.startDate", "START_NOT_BEFORE_BIRTH"],
+  ["an end before the start", { type: "U4", startDate: "2025-02-01", endDate: "2025-01-01" }, "input.endDate", "END_NOT_BEFORE_START"],
+])("refuses %s, naming the field and rule, and writes nothing", async (_what, input, field, rule) => {
+  const id = await knownChild();
+  await svc.query(token, START, { input: { childId: id, type: "U6", startDate: "2026-01-05" } });
+  const r = await svc.query(token, START, { input: { childId: id, ...input } });
+  expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
+  expect((await entity(id))?.placements).toHaveLength(1);
+});
+
+it("refuses a move dated before the current placement began, leaving it open", async () => {
+  const id = await knownChild();
+  await svc.query(token, START, { input: { childId: id, type: "U4", startDate: "2026-01-05" } });
+  const r = await svc.query(token, CHANGE, { input: { childId: id, type: "K2", date: "2026-01-04", reason: "CARPL" } });
+  expect(r.errors?.[0]?.extensions).toMatchObject({ field: "input.date", rule: "END_NOT_BEFORE_START" });
+  expect((await entity(id))?.placements).toEqual([{ type: "U4", startDate: "2026-01-05", endDate: null, reasonForChange: null }]);
+});
+
+it("two concurrent placements for one child: exactly one wins", async () => {
+  const id = await knownChild();
+  const results = await Promise.all(
+    ["2026-02-01", "2026-02-02", "2026-02-03"].map((startDate) => svc.query(token, START, { input: { childId: id, type: "U4", startDate } })),
+  );
+  expect(results.filter((r) => !r.errors)).toHaveLength(1);
+  expect((await entity(id))?.placements).toHaveLength(1);
+});
+
+it("a child of another local authority is absent", async () => {
+  const id = await knownChild("2014-05-01", "E08000025");
+  await eventually(async () => (await svc.service.deps.db.knownChild.count({ where: { id } })) === 1);
+  expect(await entity(id)).toBeNull();
+});
