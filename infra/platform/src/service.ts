@@ -1,6 +1,6 @@
 import type { DocumentNode } from "graphql";
 import type { IRules } from "graphql-shield";
-import type { Kafka, Producer } from "kafkajs";
+import { Kafka, Partitioners, Producer } from "kafkajs";
 import { createTokenVerifier } from "./auth";
 import { loadServiceConfig, ServiceConfig } from "./config";
 import { openDatabase, Database, DatabaseClientFactory } from "./db";
@@ -68,12 +68,13 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
       schema,
       migrationsDir: `${def.dir}/prisma/migrations`,
       createClient: def.createClient,
+      log: (message) => log.info(message),
     });
     cleanup.push(() => database.close());
     log.info({ mode: database.mode, schema }, "database ready, migrations applied");
 
     const kafka: Kafka = createKafka(`caregraph-${def.name}`, config.KAFKA_BROKERS, log);
-    const producer: Producer = kafka.producer({ allowAutoTopicCreation: true });
+    const producer: Producer = kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     cleanup.push(() => producer.disconnect());
     const relay = new OutboxRelay(database.prisma, schema, producer, log, metrics);

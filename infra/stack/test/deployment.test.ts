@@ -7,7 +7,7 @@ import { ROOT } from "../src/paths";
 const serviceFolders = readdirSync(join(ROOT, "services")).filter((d) => existsSync(join(ROOT, "services", d, "package.json")));
 
 describe("every service is deployable", () => {
-  const compose = parse(readFileSync(join(ROOT, "docker-compose.yml"), "utf8")) as {
+  const compose = parse(readFileSync(join(ROOT, "docker-compose.yml"), "utf8"), { merge: true }) as {
     services: Record<string, { build?: { args?: { APP?: string } }; healthcheck?: unknown; environment?: Record<string, string> }>;
   };
 

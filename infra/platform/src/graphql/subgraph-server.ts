@@ -41,6 +41,7 @@ export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphO
     schema,
     plugins: [observe(opts.log, opts.metrics)],
     formatError: maskUnexpected(opts.log),
+    logger: opts.log,
     introspection: true,
   });
   await server.start();
