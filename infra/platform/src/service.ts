@@ -69,6 +69,7 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
       migrationsDir: `${def.dir}/prisma/migrations`,
       createClient: def.createClient,
       log: (message) => log.info(message),
+      onQuery: () => metrics.dbStatements.inc(),
     });
     cleanup.push(() => database.close());
     log.info({ mode: database.mode, schema }, "database ready, migrations applied");

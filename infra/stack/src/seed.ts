@@ -1,4 +1,5 @@
-import { addDays, LocalDate, todayInEngland } from "@caregraph/platform/calendar";
+import { addDays, compareDates, LocalDate, todayInEngland } from "@caregraph/platform/calendar";
+import { eventually } from "@caregraph/platform/testing";
 import { graphqlOk } from "./client";
 
 /**
@@ -50,6 +51,17 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
     await graphqlOk(gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
       input: { childId: registerChild.id, type, startDate: lookedAfterSince, provider: type === "K2" ? "PR4" : "PR1" },
     });
+    if (i % 2 === 1 && compareDates(addDays(lookedAfterSince, 10), today) < 0) {
+      // Half the caseload had their initial health assessment on time: wait until health has
+      // scheduled it (events are asynchronous), then record it done.
+      await eventually(async () => {
+        const r = await graphqlOk<{ child: { healthAssessments: unknown[] } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { healthAssessments { id } } }`, { id: registerChild.id });
+        return r.child.healthAssessments.length > 0;
+      });
+      await graphqlOk(gatewayUrl, token, `mutation($input: RecordHealthAssessmentInput!) { recordHealthAssessment(input: $input) { id } }`, {
+        input: { childId: registerChild.id, completedOn: addDays(lookedAfterSince, 10) },
+      });
+    }
     if (i % 3 === 0) {
       await graphqlOk(gatewayUrl, token, `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id } }`, {
         input: { childId: registerChild.id, type: "U6", date: addDays(lookedAfterSince, 5), reason: "CARPL", provider: "PR1" },

@@ -10,6 +10,7 @@
  * Migrations are applied (unless `skipMigrations`) before the client is handed out.
  */
 import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Pool, type PoolConfig } from 'pg';
@@ -41,6 +42,8 @@ export interface OpenDatabaseOptions<C> {
   /** Extra pg Pool settings (pg mode), e.g. { max: 5 }. */
   pool?: Omit<PoolConfig, 'connectionString' | 'options'>;
   log?: (message: string) => void;
+  /** Called once per SQL statement sent to the database (metrics: statements per request). */
+  onQuery?: () => void;
 }
 
 export interface Database<C> {
@@ -67,12 +70,21 @@ export async function openDatabase<C>(options: OpenDatabaseOptions<C>): Promise<
     mode = 'pg';
     const pool = new Pool({ ...options.pool, connectionString: options.url, options: `-c search_path=${schema}` });
     pool.on('error', (error) => (options.log ?? console.error)(`pg pool (${schema}): ${error.message}`)); // idle-client errors must not crash the process
+    if (options.onQuery) {
+      const onQuery = options.onQuery;
+      pool.on('connect', (client) => countCalls(client, 'query', onQuery));
+    }
     runner = pgRunner(pool);
     adapter = new PrismaPg(pool, { schema });
     closeDriver = () => pool.end();
   } else {
     mode = 'pglite';
+    if (!options.embeddedDir!.includes('://')) mkdirSync(options.embeddedDir!, { recursive: true });
     const db = await PGlite.create({ dataDir: options.embeddedDir });
+    if (options.onQuery) {
+      countCalls(db, 'query', options.onQuery);
+      countCalls(db, 'exec', options.onQuery);
+    }
     runner = pgliteRunner(db);
     adapter = pgliteAdapterFactory(db, { schema });
     closeDriver = async () => {
@@ -106,4 +118,13 @@ export async function openDatabase<C>(options: OpenDatabaseOptions<C>): Promise<
     throw error;
   }
   return { prisma: prisma as C, runner, mode, schema, close };
+}
+
+/** Wraps a driver method so every call is counted (the statement count the bench reports). */
+function countCalls<T extends object>(target: T, method: keyof T & string, onCall: () => void): void {
+  const original = (target as Record<string, unknown>)[method] as (...args: unknown[]) => unknown;
+  (target as Record<string, unknown>)[method] = function (this: unknown, ...args: unknown[]) {
+    onCall();
+    return original.apply(this, args);
+  };
 }

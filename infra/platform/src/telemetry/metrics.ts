@@ -26,6 +26,11 @@ export function createMetrics(service: string) {
       labelNames: ["type"] as const,
       registers: [registry],
     }),
+    dbStatements: new Counter({
+      name: "db_statements_total",
+      help: "SQL statements sent to the service's database",
+      registers: [registry],
+    }),
     eventsConsumed: new Counter({
       name: "events_consumed_total",
       help: "Events consumed, by outcome (processed, duplicate, ignored, dead_lettered)",
