@@ -63,6 +63,11 @@ export async function onBecameLookedAfter(tx: Tx, e: EventEnvelope): Promise<New
 export async function onPlacementMove(tx: Tx, e: EventEnvelope): Promise<NewEvent[]> {
   const p = e.payload as { isMove?: boolean; startDate: LocalDate };
   if (!p.isMove) return [];
+  // An assessment done on or after the move day already covers it (events can arrive late).
+  const since = await tx.healthAssessment.findFirst({
+    where: { tenant: e.tenant, childId: e.childId, completedOn: { gte: toUtc(p.startDate) } },
+  });
+  if (since) return [];
   const due = reassessmentAfterMoveDue(p.startDate);
   const openReview = (await openAssessments(tx, e.tenant, e.childId)).find((a) => a.kind === "REVIEW");
   if (openReview && compareDates(fromUtc(openReview.dueDate), due) <= 0) return [];

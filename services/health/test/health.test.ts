@@ -157,3 +157,13 @@ it("publishes a StatutoryTaskScheduled event for the work tray", async () => {
     await listener.stop();
   }
 });
+
+it("a move reported after an assessment done on or after the move day needs no reassessment", async () => {
+  const id = await lookedAfterChild("2026-09-01");
+  await until(id, 1);
+  await svc.query(token, RECORD, { input: { childId: id, completedOn: "2026-09-20" } });
+  const late = placementEvent(id, { isMove: true, startDate: "2026-09-15" });
+  await send(eventsTopic("placements"), late);
+  await processed(late.id);
+  expect((await assessments(id)).filter((a) => a.reason === "PLACEMENT_MOVE")).toHaveLength(0);
+});
