@@ -8,3 +8,4 @@ export * from "./records";
 export * from "./child-directory";
 export * from "./service";
 export * from "./db";
+export * from "./loaders";

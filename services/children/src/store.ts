@@ -1,3 +1,4 @@
+import { childKeyedLoader } from "@caregraph/platform";
 import DataLoader from "dataloader";
 import type { Child, LegalStatus, PrismaClient } from "./generated/prisma/client";
 
@@ -18,13 +19,7 @@ export function childLoader(db: PrismaClient, tenant: string) {
 }
 
 export function legalStatusLoader(db: PrismaClient, tenant: string) {
-  return new DataLoader<string, LegalStatus[]>(async (childIds) => {
-    const rows = await db.legalStatus.findMany({
-      where: { tenant, childId: { in: [...childIds] } },
-      orderBy: [{ startDate: "asc" }],
-    });
-    return childIds.map((id) => rows.filter((r) => r.childId === id));
-  });
+  return childKeyedLoader((childIds) => db.legalStatus.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startDate: "asc" }] }));
 }
 
 export { UUID };

@@ -1,4 +1,4 @@
-import { BaseContext, childDirectory, Identity, KnownChild, ServiceDeps } from "@caregraph/platform";
+import { BaseContext, childDirectory, childKeyedLoader, Identity, KnownChild, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
 import type { HealthAssessment, PrismaClient } from "./generated/prisma/client";
 
@@ -18,12 +18,8 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     identity: base.identity as Identity,
     deps,
     knownChildren: directory.loader(deps.db, tenant),
-    assessments: new DataLoader(async (childIds) => {
-      const rows = await deps.db.healthAssessment.findMany({
-        where: { tenant, childId: { in: [...childIds] } },
-        orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-      });
-      return childIds.map((id) => rows.filter((r) => r.childId === id));
-    }),
+    assessments: childKeyedLoader((childIds) =>
+      deps.db.healthAssessment.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
+    ),
   };
 }

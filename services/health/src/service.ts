@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ServiceDefinition } from "@caregraph/platform";
-import gql from "graphql-tag";
+import { readTypeDefs, ServiceDefinition } from "@caregraph/platform";
 import { Context, createContext } from "./context";
 import { handlers } from "./events/consumed";
 import { PrismaClient } from "./generated/prisma/client";
@@ -14,7 +12,7 @@ const dir = join(__dirname, "..");
 export const health: ServiceDefinition<PrismaClient, Context> = {
   name: "health",
   dir,
-  typeDefs: gql(readFileSync(join(dir, "schema.graphql"), "utf8")),
+  typeDefs: readTypeDefs(dir),
   resolvers: resolvers as never,
   rules,
   createClient: (adapter) => new PrismaClient({ adapter }),

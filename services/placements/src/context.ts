@@ -1,4 +1,4 @@
-import { BaseContext, childDirectory, Identity, KnownChild, ServiceDeps } from "@caregraph/platform";
+import { BaseContext, childDirectory, childKeyedLoader, Identity, KnownChild, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
 import type { Placement, PrismaClient } from "./generated/prisma/client";
 
@@ -18,13 +18,8 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     identity: base.identity as Identity,
     deps,
     knownChildren: directory.loader(deps.db, tenant),
-    // One query for every child in the request (a caseload of N children costs one query).
-    placements: new DataLoader(async (childIds) => {
-      const rows = await deps.db.placement.findMany({
-        where: { tenant, childId: { in: [...childIds] } },
-        orderBy: [{ startDate: "asc" }, { createdAt: "asc" }],
-      });
-      return childIds.map((id) => rows.filter((r) => r.childId === id));
-    }),
+    placements: childKeyedLoader((childIds) =>
+      deps.db.placement.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] }),
+    ),
   };
 }

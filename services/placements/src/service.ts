@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ServiceDefinition } from "@caregraph/platform";
-import gql from "graphql-tag";
+import { readTypeDefs, ServiceDefinition } from "@caregraph/platform";
 import { Context, createContext, directory } from "./context";
 import { PrismaClient } from "./generated/prisma/client";
 import { rules } from "./permissions";
@@ -13,7 +11,7 @@ const dir = join(__dirname, "..");
 export const placements: ServiceDefinition<PrismaClient, Context> = {
   name: "placements",
   dir,
-  typeDefs: gql(readFileSync(join(dir, "schema.graphql"), "utf8")),
+  typeDefs: readTypeDefs(dir),
   resolvers: resolvers as never,
   rules,
   createClient: (adapter) => new PrismaClient({ adapter }),

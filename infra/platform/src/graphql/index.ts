@@ -1,3 +1,4 @@
 export * from "./errors";
 export * from "./scalars";
 export * from "./subgraph-server";
+export * from "./type-defs";
