@@ -55,6 +55,26 @@ export function childDirectory(schema: string) {
   }
 
   /**
+   * For `__resolveReference`: the gateway only asks about children the children subgraph has
+   * already shown the caller, and that one may be newer than this copy (events are
+   * asynchronous), so an unknown id resolves — with empty, tenant-scoped lists. A child known to
+   * belong to another local authority, or archived, resolves to null: absent.
+   */
+  function references(db: RawSql, tenant: string) {
+    return new DataLoader<string, { id: string } | null>(async (ids) => {
+      const valid = ids.filter((id) => UUID.test(id));
+      const rows = valid.length
+        ? await db.$queryRawUnsafe<{ id: string; tenant: string; archived: boolean }[]>(
+            `SELECT id::text, tenant, archived_at IS NOT NULL AS archived FROM ${table} WHERE id = ANY(string_to_array($1, ',')::uuid[])`,
+            valid.join(","),
+          )
+        : [];
+      const hidden = new Set(rows.filter((r) => r.tenant !== tenant || r.archived).map((r) => r.id));
+      return ids.map((id) => (UUID.test(id) && !hidden.has(id) ? { id } : null));
+    });
+  }
+
+  /**
    * A child registered a moment ago may not have reached this service yet (events are
    * asynchronous); wait briefly before answering "no such child".
    */
@@ -104,7 +124,7 @@ export function childDirectory(schema: string) {
     ChildRestored: setArchived(false),
   };
 
-  return { loader, require, handlers };
+  return { loader, references, require, handlers };
 }
 
 export type ChildDirectory = ReturnType<typeof childDirectory>;

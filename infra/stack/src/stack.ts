@@ -119,9 +119,17 @@ export async function startEmbeddedBroker(logDir: string): Promise<EmbeddedBroke
   await p.start(0, (l) => {
     if (l.startsWith("{") && l.includes("bootstrapServers")) resolveLine(JSON.parse(l));
   });
-  const info = await Promise.race([
-    line,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`embedded broker did not start:\n${p.tail()}`)), 120_000)),
-  ]);
-  return { ...info, process: p };
+  // The first start on a machine may compile librdkafka (~45 s).
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`embedded broker did not start:\n${p.tail()}`)), 180_000);
+  });
+  try {
+    return { ...(await Promise.race([line, timeout])), process: p };
+  } catch (e) {
+    await p.stop();
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
 }

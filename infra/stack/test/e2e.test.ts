@@ -150,7 +150,13 @@ it("with the broker down a placement change still commits, and its event arrives
     return r.length ? r : undefined;
   }, 45_000);
   expect(reviews[0]?.dueDate).toBe(workingDaysAfter("2026-08-20", 20));
-}, 90_000);
+
+  // And every consumer is back: a child registered now reaches placements and can be placed.
+  const later = await register("2026-08-03");
+  await eventually(async () => !(await graphql(stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+    input: { childId: later, type: "U4", startDate: "2026-08-03" },
+  })).errors, 60_000);
+}, 150_000);
 
 it("another local authority's token sees none of these children", async () => {
   const id = await register("2026-07-01");

@@ -1,4 +1,4 @@
-import { BaseContext, childDirectory, childKeyedLoader, Identity, KnownChild, ServiceDeps } from "@caregraph/platform";
+import { BaseContext, childDirectory, childKeyedLoader, Identity, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
 import type { HealthAssessment, PrismaClient } from "./generated/prisma/client";
 
@@ -7,7 +7,7 @@ export const directory = childDirectory("health");
 export interface Context extends BaseContext {
   identity: Identity;
   deps: ServiceDeps<PrismaClient>;
-  knownChildren: DataLoader<string, KnownChild | null>;
+  childReferences: DataLoader<string, { id: string } | null>;
   assessments: DataLoader<string, HealthAssessment[]>;
 }
 
@@ -17,7 +17,7 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     ...base,
     identity: base.identity as Identity,
     deps,
-    knownChildren: directory.loader(deps.db, tenant),
+    childReferences: directory.references(deps.db, tenant),
     assessments: childKeyedLoader((childIds) =>
       deps.db.healthAssessment.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
     ),
