@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { workingDaysAfter } from "@caregraph/platform/calendar";
 import { createTestDatabase, eventually, testKeys, TestKeys } from "@caregraph/platform/testing";
 import { Kafka, logLevel } from "kafkajs";
+import { Client } from "pg";
 import { graphql, graphqlOk } from "../src/client";
 import { freePort } from "../src/ports";
 import { Stack, startStack } from "../src/stack";
@@ -16,10 +17,12 @@ let stack: Stack;
 let keys: TestKeys;
 let token: string;
 let dropDatabase: () => Promise<void>;
+let databaseUrl: string;
 
 beforeAll(async () => {
   const db = await createTestDatabase("e2e");
   dropDatabase = db.drop;
+  databaseUrl = db.url;
   keys = await testKeys();
   token = await keys.token({ tenant: "E09000027" });
   const dir = mkdtempSync(join(tmpdir(), "caregraph-e2e-"));
@@ -179,6 +182,27 @@ it("refuses a request without a valid token", async () => {
   const r = await graphql(stack.gatewayUrl, "not-a-token", `{ child(id: "x") { id } }`);
   expect(r.status).toBe(401);
   expect(r.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+});
+
+it("one request id travels from the gateway to the subgraph and into the audit trail", async () => {
+  const res = await fetch(stack.gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-request-id": "e2e-trace-0001" },
+    body: JSON.stringify({
+      query: `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+      variables: { input: { firstName: "Trace", lastName: "Child", dateOfBirth: "2018-01-01", sex: "UNKNOWN" } },
+    }),
+  });
+  expect(res.headers.get("x-request-id")).toBe("e2e-trace-0001");
+  const { data } = (await res.json()) as { data: { registerChild: { id: string } } };
+  const pg = new Client({ connectionString: databaseUrl });
+  await pg.connect();
+  try {
+    const rows = await pg.query(`SELECT request_id, actor FROM children.audit_entry WHERE entity_id = $1`, [data.registerChild.id]);
+    expect(rows.rows).toEqual([{ request_id: "e2e-trace-0001", actor: "test-social-worker" }]);
+  } finally {
+    await pg.end();
+  }
 });
 
 async function consumedDuplicates(): Promise<number> {
