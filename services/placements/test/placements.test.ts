@@ -109,3 +109,26 @@ it("a child of another local authority is absent", async () => {
   await eventually(async () => (await svc.service.deps.db.knownChild.count({ where: { id } })) === 1);
   expect(await entity(id)).toBeNull();
 });
+
+it("a caseload of children costs the same two statements as one child (DataLoader batching, no N+1)", async () => {
+  const ids = await Promise.all([1, 2, 3, 4, 5, 6].map(() => knownChild()));
+  for (const id of ids) {
+    await eventually(async () => !(await svc.query(token, START, { input: { childId: id, type: "U4", startDate: "2026-01-05" } })).errors);
+  }
+  await svc.service.relay.stop(); // its polling would add statements of its own
+  const statements = async (reps: string[]) => {
+    const before = await counter();
+    const r = await svc.query<{ _entities: Entity[] }>(token, CHILD, { reps: reps.map((id) => ({ __typename: "Child", id })) });
+    expect(r.data?._entities.every((e) => e.placements.length === 1)).toBe(true);
+    return (await counter()) - before;
+  };
+  const one = await statements(ids.slice(0, 1));
+  const six = await statements(ids);
+  expect(one).toBe(2); // the child references, then the placements
+  expect(six).toBe(one);
+});
+
+async function counter(): Promise<number> {
+  const metric = await svc.service.deps.metrics.dbStatements.get();
+  return metric.values[0]?.value ?? 0;
+}
