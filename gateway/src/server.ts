@@ -60,6 +60,8 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
       config.SANDBOX ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),
     ],
     introspection: true,
+    includeStacktraceInErrorResponses: false,
+    logger: log,
   });
   await server.start();
 

@@ -175,6 +175,7 @@ it("bad input names the field and the rule, and writes nothing", async () => {
     input: { childId: id, type: "U4", startDate: "2026-06-10" },
   });
   expect(clash.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.startDate", rule: "PLACEMENT_OVERLAP" });
+  expect(JSON.stringify(clash.errors)).not.toContain("stacktrace");
   expect((await record(id)).child.placements).toHaveLength(1);
 });
 

@@ -83,6 +83,7 @@ describe("registering a child", () => {
     const before = await svc.service.deps.db.child.count();
     const r = await svc.query(token, REGISTER, { input: child(bad) });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
+    expect(r.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
     expect(await svc.service.deps.db.child.count()).toBe(before);
   });
 

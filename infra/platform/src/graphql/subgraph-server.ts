@@ -42,6 +42,8 @@ export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphO
     plugins: [observe(opts.log, opts.metrics)],
     formatError: maskUnexpected(opts.log),
     logger: opts.log,
+    // Stack traces are for our logs, never for callers (Apollo includes them outside production).
+    includeStacktraceInErrorResponses: false,
     introspection: true,
   });
   await server.start();
