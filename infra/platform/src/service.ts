@@ -5,7 +5,17 @@ import { createTokenVerifier } from "./auth";
 import { loadServiceConfig, ServiceConfig } from "./config";
 import { openDatabase, Database, DatabaseClientFactory } from "./db";
 import { TransactionalDb } from "./db-types";
-import { createKafka, Domain, EventConsumer, EventHandler, OutboxRelay } from "./events";
+import {
+  createKafka,
+  deadLetterTopic,
+  Domain,
+  ensureTopics,
+  EventConsumer,
+  EventHandler,
+  eventsTopic,
+  OutboxRelay,
+  TOPIC_PARTITIONS,
+} from "./events";
 import { BaseContext, createSubgraphApp, GraphQLResolverMap, listen } from "./graphql";
 import { createRecorder, Recorder } from "./records";
 import { createLogger, createMetrics, Logger, Metrics } from "./telemetry";
@@ -75,6 +85,9 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
     log.info({ mode: database.mode, schema }, "database ready, migrations applied");
 
     const kafka: Kafka = createKafka(`caregraph-${def.name}`, config.KAFKA_BROKERS, log);
+    // Topics this service writes or reads, with CareGraph's partition count (where the broker allows).
+    const topics = [def.name, ...(def.subscriptions ?? [])].map(eventsTopic);
+    await ensureTopics(kafka, [...topics, deadLetterTopic(def.name)], TOPIC_PARTITIONS, log);
     const producer: Producer = kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     cleanup.push(() => producer.disconnect());
