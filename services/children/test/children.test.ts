@@ -1,25 +1,8 @@
 import { auditHash, eventsTopic } from "@caregraph/platform";
-import { collect, startTestBroker, startTestService, testKafka, testKeys, TestKeys, TestService, eventually } from "@caregraph/platform/testing";
-import type { MockKafkaCluster } from "@caregraph/kafka-mock";
-import { PrismaClient } from "../src/generated/prisma/client";
+import { collect, testKafka, testKeys, eventually, serviceUnderTest } from "@caregraph/platform/testing";
 import { children } from "../src/service";
 
-let broker: MockKafkaCluster;
-let keys: TestKeys;
-let svc: TestService<PrismaClient>;
-let token: string;
-
-beforeAll(async () => {
-  broker = await startTestBroker();
-  keys = await testKeys();
-  token = await keys.token({ tenant: "E09000027" });
-  svc = await startTestService(children, { brokers: broker.bootstrapServers, publicKeyPem: keys.publicKeyPem });
-}, 60_000);
-
-afterAll(async () => {
-  await svc?.stop();
-  await broker?.stop();
-});
+const env = serviceUnderTest(children);
 
 const REGISTER = `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id firstName lastName dateOfBirth lookedAfterSince legalStatus { code startDate endDate description } } }`;
 
@@ -33,8 +16,8 @@ const child = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function register(overrides: Record<string, unknown> = {}, t = token) {
-  const r = await svc.query<{ registerChild: { id: string } }>(t, REGISTER, { input: child(overrides) });
+async function register(overrides: Record<string, unknown> = {}, t = env.token) {
+  const r = await env.svc.query<{ registerChild: { id: string } }>(t, REGISTER, { input: child(overrides) });
   if (!r.data) throw new Error(JSON.stringify(r.errors));
   return r.data.registerChild;
 }
@@ -48,12 +31,12 @@ describe("registering a child", () => {
       lookedAfterSince: "2026-11-02",
       legalStatus: { code: "C2", startDate: "2026-11-02", endDate: null, description: "Full care order" },
     });
-    const read = await svc.query<{ child: { id: string } }>(token, `query($id: ID!) { child(id: $id) { id } }`, { id: c.id });
+    const read = await env.svc.query<{ child: { id: string } }>(env.token, `query($id: ID!) { child(id: $id) { id } }`, { id: c.id });
     expect(read.data?.child.id).toBe(c.id);
   });
 
   it("publishes ChildRegistered and ChildBecameLookedAfter through the outbox, keyed by child, with the tenant", async () => {
-    const kafka = testKafka(broker.bootstrapServers);
+    const kafka = testKafka(env.broker.bootstrapServers);
     const topic = collect(kafka, [eventsTopic("children")]);
     const c = await register({ firstName: "Sky" });
     const listener = await topic;
@@ -80,15 +63,15 @@ describe("registering a child", () => {
     [{ lookedAfterSince: null }, "input.lookedAfterSince", "REQUIRED_WITH_LEGAL_STATUS"],
     [{ dateOfBirth: "2006-01-01", lookedAfterSince: "2026-01-02" }, "input.lookedAfterSince", "UNDER_18"],
   ])("rejects %j naming %s and rule %s, and writes nothing", async (bad, field, rule) => {
-    const before = await svc.service.deps.db.child.count();
-    const r = await svc.query(token, REGISTER, { input: child(bad) });
+    const before = await env.svc.service.deps.db.child.count();
+    const r = await env.svc.query(env.token, REGISTER, { input: child(bad) });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
     expect(r.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
-    expect(await svc.service.deps.db.child.count()).toBe(before);
+    expect(await env.svc.service.deps.db.child.count()).toBe(before);
   });
 
   it("rejects a date that is not a calendar date", async () => {
-    const r = await svc.query(token, REGISTER, { input: child({ dateOfBirth: "2015-02-30" }) });
+    const r = await env.svc.query(env.token, REGISTER, { input: child({ dateOfBirth: "2015-02-30" }) });
     expect(r.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
   });
 });
@@ -96,8 +79,8 @@ describe("registering a child", () => {
 describe("legal status", () => {
   it("a new legal status ends the current one the same day and keeps the history", async () => {
     const c = await register({ legalStatus: "V2", lookedAfterSince: "2026-06-01" });
-    const r = await svc.query<{ recordLegalStatus: { legalStatuses: { code: string; startDate: string; endDate: string | null }[] } }>(
-      token,
+    const r = await env.svc.query<{ recordLegalStatus: { legalStatuses: { code: string; startDate: string; endDate: string | null }[] } }>(
+      env.token,
       `mutation($input: RecordLegalStatusInput!) { recordLegalStatus(input: $input) { legalStatuses { code startDate endDate } } }`,
       { input: { childId: c.id, code: "C1", startDate: "2026-07-15" } },
     );
@@ -109,7 +92,7 @@ describe("legal status", () => {
 
   it("refuses a status starting before the current one began", async () => {
     const c = await register({ legalStatus: "V2", lookedAfterSince: "2026-06-01" });
-    const r = await svc.query(token, `mutation($input: RecordLegalStatusInput!) { recordLegalStatus(input: $input) { id } }`, {
+    const r = await env.svc.query(env.token, `mutation($input: RecordLegalStatusInput!) { recordLegalStatus(input: $input) { id } }`, {
       input: { childId: c.id, code: "C1", startDate: "2026-05-01" },
     });
     expect(r.errors?.[0]?.extensions).toMatchObject({ field: "input.startDate", rule: "NOT_BEFORE_CURRENT_STATUS" });
@@ -121,18 +104,18 @@ describe("search", () => {
     for (const firstName of ["Quinn", "Quentin", "Quilla"]) await register({ firstName, lastName: "Quarrington" });
     const SEARCH = `query($after: String) { children(search: { name: "quarr" }, first: 2, after: $after) { edges { node { firstName } } pageInfo { hasNextPage endCursor } } }`;
     type Page = { children: { edges: { node: { firstName: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
-    const first = await svc.query<Page>(token, SEARCH);
+    const first = await env.svc.query<Page>(env.token, SEARCH);
     expect(first.data?.children.edges.map((e) => e.node.firstName)).toEqual(["Quentin", "Quilla"]);
     expect(first.data?.children.pageInfo.hasNextPage).toBe(true);
-    const second = await svc.query<Page>(token, SEARCH, { after: first.data?.children.pageInfo.endCursor });
+    const second = await env.svc.query<Page>(env.token, SEARCH, { after: first.data?.children.pageInfo.endCursor });
     expect(second.data?.children.edges.map((e) => e.node.firstName)).toEqual(["Quinn"]);
     expect(second.data?.children.pageInfo.hasNextPage).toBe(false);
   });
 
   it("filters by current legal status and date of birth", async () => {
     const c = await register({ firstName: "Ivo", lastName: "Zeldane", dateOfBirth: "2012-12-12", legalStatus: "E1" });
-    const r = await svc.query<{ children: { edges: { node: { id: string } }[] } }>(
-      token,
+    const r = await env.svc.query<{ children: { edges: { node: { id: string } }[] } }>(
+      env.token,
       `{ children(search: { legalStatus: E1, dateOfBirth: "2012-12-12" }) { edges { node { id } } } }`,
     );
     expect(r.data?.children.edges.map((e) => e.node.id)).toEqual([c.id]);
@@ -142,11 +125,11 @@ describe("search", () => {
 describe("archive and restore", () => {
   it("an archived child disappears from reads and search, and comes back on restore", async () => {
     const c = await register({ firstName: "Wren", lastName: "Archerfield" });
-    await svc.query(token, `mutation($id: ID!) { archiveChild(id: $id) { id archivedAt } }`, { id: c.id });
-    const gone = await svc.query<{ child: null }>(token, `query($id: ID!) { child(id: $id) { id } }`, { id: c.id });
+    await env.svc.query(env.token, `mutation($id: ID!) { archiveChild(id: $id) { id archivedAt } }`, { id: c.id });
+    const gone = await env.svc.query<{ child: null }>(env.token, `query($id: ID!) { child(id: $id) { id } }`, { id: c.id });
     expect(gone.data?.child).toBeNull();
-    const restored = await svc.query<{ restoreChild: { archivedAt: string | null } }>(
-      token,
+    const restored = await env.svc.query<{ restoreChild: { archivedAt: string | null } }>(
+      env.token,
       `mutation($id: ID!) { restoreChild(id: $id) { archivedAt } }`,
       { id: c.id },
     );
@@ -157,32 +140,32 @@ describe("archive and restore", () => {
 describe("who may see what", () => {
   it("another local authority's children are absent, not forbidden — also through _entities", async () => {
     const c = await register();
-    const other = await keys.token({ tenant: "E08000025" });
-    const read = await svc.query<{ child: null }>(other, `query($id: ID!) { child(id: $id) { id } }`, { id: c.id });
+    const other = await env.keys.token({ tenant: "E08000025" });
+    const read = await env.svc.query<{ child: null }>(other, `query($id: ID!) { child(id: $id) { id } }`, { id: c.id });
     expect(read.errors).toBeUndefined();
     expect(read.data?.child).toBeNull();
     const entities = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id firstName } } }`;
     const reps = [{ __typename: "Child", id: c.id }];
-    expect((await svc.query<{ _entities: unknown[] }>(other, entities, { reps })).data?._entities).toEqual([null]);
-    expect((await svc.query<{ _entities: unknown[] }>(token, entities, { reps })).data?._entities).toEqual([{ id: c.id, firstName: "Robin" }]);
+    expect((await env.svc.query<{ _entities: unknown[] }>(other, entities, { reps })).data?._entities).toEqual([null]);
+    expect((await env.svc.query<{ _entities: unknown[] }>(env.token, entities, { reps })).data?._entities).toEqual([{ id: c.id, firstName: "Robin" }]);
   });
 
-  it("refuses a call without a token, and one with a token signed by another key", async () => {
-    const none = await svc.query(null, `{ children { edges { node { id } } } }`);
+  it("refuses a call without a env.token, and one with a env.token signed by another key", async () => {
+    const none = await env.svc.query(null, `{ children { edges { node { id } } } }`);
     expect(none.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const forged = await (await testKeys()).token();
-    const r = await svc.query(forged, `{ children { edges { node { id } } } }`);
+    const r = await env.svc.query(forged, `{ children { edges { node { id } } } }`);
     expect(r.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
   it("refuses a verified user without a permitted role", async () => {
-    const noRole = await keys.token({ roles: [] });
-    const r = await svc.query(noRole, `{ children { edges { node { id } } } }`);
+    const noRole = await env.keys.token({ roles: [] });
+    const r = await env.svc.query(noRole, `{ children { edges { node { id } } } }`);
     expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("allows _service for composition", async () => {
-    const r = await svc.query<{ _service: { sdl: string } }>(null, `{ _service { sdl } }`);
+    const r = await env.svc.query<{ _service: { sdl: string } }>(null, `{ _service { sdl } }`);
     expect(r.data?._service.sdl).toContain("type Child");
   });
 });
@@ -190,7 +173,7 @@ describe("who may see what", () => {
 describe("audit trail", () => {
   it("every change is audited with who did it, in a hash chain that detects edits", async () => {
     await register();
-    const db = svc.service.deps.db;
+    const db = env.svc.service.deps.db;
     const rows = await db.auditEntry.findMany({ orderBy: { seq: "asc" } });
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.at(-1)).toMatchObject({ actor: "test-social-worker", tenant: "E09000027", action: "child.registered" });

@@ -1,33 +1,16 @@
 import { deadLetterTopic, envelope, EventEnvelope, eventsTopic } from "@caregraph/platform";
-import { collect, eventually, publish, startTestBroker, startTestService, testKafka, testKeys, TestKeys, TestService } from "@caregraph/platform/testing";
-import type { MockKafkaCluster } from "@caregraph/kafka-mock";
+import { collect, eventually, publish, testKafka, serviceUnderTest } from "@caregraph/platform/testing";
 import { randomUUID } from "node:crypto";
-import { PrismaClient } from "../src/generated/prisma/client";
 import { health } from "../src/service";
 
-let broker: MockKafkaCluster;
-let keys: TestKeys;
-let svc: TestService<PrismaClient>;
-let token: string;
+const env = serviceUnderTest(health);
 const TENANT = "E09000027";
-
-beforeAll(async () => {
-  broker = await startTestBroker();
-  keys = await testKeys();
-  token = await keys.token({ tenant: TENANT });
-  svc = await startTestService(health, { brokers: broker.bootstrapServers, publicKeyPem: keys.publicKeyPem });
-}, 60_000);
-
-afterAll(async () => {
-  await svc?.stop();
-  await broker?.stop();
-});
 
 const childEvent = (type: string, childId: string, payload: Record<string, unknown>) =>
   envelope({ type, childId, payload }, { tenant: TENANT, source: "children", actor: "test" });
 const placementEvent = (childId: string, payload: Record<string, unknown>) =>
   envelope({ type: "PlacementStarted", childId, payload }, { tenant: TENANT, source: "placements", actor: "test" });
-const send = (topic: string, ...events: EventEnvelope[]) => publish(testKafka(broker.bootstrapServers), topic, events);
+const send = (topic: string, ...events: EventEnvelope[]) => publish(testKafka(env.broker.bootstrapServers), topic, events);
 
 /** A child registered and looked after from `since`, as the children domain announces it. */
 async function lookedAfterChild(since: string, dateOfBirth = "2016-03-03") {
@@ -43,7 +26,7 @@ async function lookedAfterChild(since: string, dateOfBirth = "2016-03-03") {
 type Assessment = { id: string; kind: string; reason: string; dueDate: string; completedOn: string | null; cancelledOn: string | null; status: string };
 const ASSESSMENTS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { healthAssessments { id kind reason dueDate completedOn cancelledOn status } } } }`;
 async function assessments(childId: string): Promise<Assessment[]> {
-  const r = await svc.query<{ _entities: ({ healthAssessments: Assessment[] } | null)[] }>(token, ASSESSMENTS, {
+  const r = await env.svc.query<{ _entities: ({ healthAssessments: Assessment[] } | null)[] }>(env.token, ASSESSMENTS, {
     reps: [{ __typename: "Child", id: childId }],
   });
   return r.data?._entities[0]?.healthAssessments ?? [];
@@ -63,7 +46,7 @@ it("becoming looked after on 15 December 2025 makes an IHA due on 15 January 202
 });
 
 const processed = (eventId: string) =>
-  eventually(async () => (await svc.service.deps.db.processedEvent.count({ where: { eventId } })) === 1);
+  eventually(async () => (await env.svc.service.deps.db.processedEvent.count({ where: { eventId } })) === 1);
 
 it("the same event delivered twice schedules one assessment", async () => {
   const id = randomUUID();
@@ -77,7 +60,7 @@ it("the same event delivered twice schedules one assessment", async () => {
   await send(eventsTopic("children"), became, marker);
   await processed(marker.id);
   expect((await assessments(id)).filter((a) => a.kind === "INITIAL")).toHaveLength(1);
-  expect(await svc.service.deps.db.processedEvent.count({ where: { eventId: became.id } })).toBe(1);
+  expect(await env.svc.service.deps.db.processedEvent.count({ where: { eventId: became.id } })).toBe(1);
 });
 
 it("a placement move schedules a review within 20 working days; a later move does not push it back", async () => {
@@ -98,7 +81,7 @@ it("a placement move schedules a review within 20 working days; a later move doe
 it("recording the IHA completes it and schedules a review 6 months on for a child under 5", async () => {
   const id = await lookedAfterChild("2026-09-01", "2023-01-01");
   await until(id, 1);
-  const r = await svc.query<{ recordHealthAssessment: Assessment }>(token, RECORD, { input: { childId: id, completedOn: "2026-09-20" } });
+  const r = await env.svc.query<{ recordHealthAssessment: Assessment }>(env.token, RECORD, { input: { childId: id, completedOn: "2026-09-20" } });
   expect(r.data?.recordHealthAssessment).toMatchObject({ kind: "INITIAL", completedOn: "2026-09-20", status: "COMPLETED" });
   const next = (await assessments(id)).find((a) => a.status !== "COMPLETED");
   expect(next).toMatchObject({ kind: "REVIEW", reason: "PERIODIC_REVIEW", dueDate: "2027-03-20" });
@@ -109,7 +92,7 @@ it("a child of 5 or over is reviewed 12 months after the last assessment, and th
   await until(id, 1);
   await send(eventsTopic("placements"), placementEvent(id, { isMove: true, startDate: "2026-07-01" }));
   await until(id, 2);
-  await svc.query(token, RECORD, { input: { childId: id, completedOn: "2026-07-10", kind: "INITIAL" } });
+  await env.svc.query(env.token, RECORD, { input: { childId: id, completedOn: "2026-07-10", kind: "INITIAL" } });
   const all = await assessments(id);
   expect(all.find((a) => a.reason === "PLACEMENT_MOVE")?.status).toBe("CANCELLED");
   expect(all.find((a) => a.reason === "PERIODIC_REVIEW")).toMatchObject({ dueDate: "2027-07-10", status: "DUE" });
@@ -121,13 +104,13 @@ it.each([
 ])("refuses %j naming %s / %s, and writes nothing", async (bad, field, rule) => {
   const id = await lookedAfterChild("2026-09-01");
   await until(id, 1);
-  const r = await svc.query(token, RECORD, { input: { childId: id, ...bad } });
+  const r = await env.svc.query(env.token, RECORD, { input: { childId: id, ...bad } });
   expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
   expect(await assessments(id)).toHaveLength(1);
 });
 
 it("an event the service cannot process goes to its dead-letter topic after retries, and later events still flow", async () => {
-  const listener = await collect(testKafka(broker.bootstrapServers), [deadLetterTopic("health")]);
+  const listener = await collect(testKafka(env.broker.bootstrapServers), [deadLetterTopic("health")]);
   try {
     const broken = placementEvent(randomUUID(), { isMove: true, startDate: "not-a-date" });
     await send(eventsTopic("placements"), broken);
@@ -142,7 +125,7 @@ it("an event the service cannot process goes to its dead-letter topic after retr
 }, 60_000);
 
 it("publishes a StatutoryTaskScheduled event for the work tray", async () => {
-  const listener = await collect(testKafka(broker.bootstrapServers), [eventsTopic("health")]);
+  const listener = await collect(testKafka(env.broker.bootstrapServers), [eventsTopic("health")]);
   try {
     const id = await lookedAfterChild("2026-11-02");
     const scheduled = await eventually(async () => listener.events().find((e) => e.childId === id));
@@ -161,7 +144,7 @@ it("publishes a StatutoryTaskScheduled event for the work tray", async () => {
 it("a move reported after an assessment done on or after the move day needs no reassessment", async () => {
   const id = await lookedAfterChild("2026-09-01");
   await until(id, 1);
-  await svc.query(token, RECORD, { input: { childId: id, completedOn: "2026-09-20" } });
+  await env.svc.query(env.token, RECORD, { input: { childId: id, completedOn: "2026-09-20" } });
   const late = placementEvent(id, { isMove: true, startDate: "2026-09-15" });
   await send(eventsTopic("placements"), late);
   await processed(late.id);

@@ -1,31 +1,14 @@
 import { envelope, eventsTopic } from "@caregraph/platform";
-import { collect, eventually, publish, startTestBroker, startTestService, testKafka, testKeys, TestKeys, TestService } from "@caregraph/platform/testing";
-import type { MockKafkaCluster } from "@caregraph/kafka-mock";
+import { collect, eventually, publish, testKafka, serviceUnderTest } from "@caregraph/platform/testing";
 import { randomUUID } from "node:crypto";
-import { PrismaClient } from "../src/generated/prisma/client";
 import { placements } from "../src/service";
 
-let broker: MockKafkaCluster;
-let keys: TestKeys;
-let svc: TestService<PrismaClient>;
-let token: string;
-
-beforeAll(async () => {
-  broker = await startTestBroker();
-  keys = await testKeys();
-  token = await keys.token({ tenant: "E09000027" });
-  svc = await startTestService(placements, { brokers: broker.bootstrapServers, publicKeyPem: keys.publicKeyPem });
-}, 60_000);
-
-afterAll(async () => {
-  await svc?.stop();
-  await broker?.stop();
-});
+const env = serviceUnderTest(placements);
 
 /** A child as the children domain announces it. */
 async function knownChild(dateOfBirth = "2014-05-01", tenant = "E09000027") {
   const id = randomUUID();
-  await publish(testKafka(broker.bootstrapServers), eventsTopic("children"), [
+  await publish(testKafka(env.broker.bootstrapServers), eventsTopic("children"), [
     envelope(
       { type: "ChildRegistered", childId: id, payload: { dateOfBirth, lookedAfterSince: "2026-01-05", legalStatus: "C2" } },
       { tenant, source: "children", actor: "test" },
@@ -39,12 +22,12 @@ const CHANGE = `mutation($input: ChangePlacementInput!) { changePlacement(input:
 const CHILD = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id placements { type startDate endDate reasonForChange } currentPlacement { type } } } }`;
 
 type Entity = { id: string; placements: { type: string; startDate: string; endDate: string | null; reasonForChange: string | null }[]; currentPlacement: { type: string } | null };
-const entity = async (id: string, t = token) =>
-  (await svc.query<{ _entities: (Entity | null)[] }>(t, CHILD, { reps: [{ __typename: "Child", id }] })).data?._entities[0];
+const entity = async (id: string, t = env.token) =>
+  (await env.svc.query<{ _entities: (Entity | null)[] }>(t, CHILD, { reps: [{ __typename: "Child", id }] })).data?._entities[0];
 
 it("places a child the children domain told us about", async () => {
   const id = await knownChild();
-  const r = await svc.query<{ startPlacement: Record<string, unknown> }>(token, START, {
+  const r = await env.svc.query<{ startPlacement: Record<string, unknown> }>(env.token, START, {
     input: { childId: id, type: "U4", startDate: "2026-01-05", provider: "PR1", postcode: "tw9 1aa" },
   });
   expect(r.data?.startPlacement).toMatchObject({ type: "U4", startDate: "2026-01-05", endDate: null, provider: "PR1", postcode: "TW9 1AA" });
@@ -53,10 +36,10 @@ it("places a child the children domain told us about", async () => {
 
 it("a move ends the current placement and starts the next in one transaction, and says so on Kafka", async () => {
   const id = await knownChild();
-  const listener = await collect(testKafka(broker.bootstrapServers), [eventsTopic("placements")]);
+  const listener = await collect(testKafka(env.broker.bootstrapServers), [eventsTopic("placements")]);
   try {
-    await svc.query(token, START, { input: { childId: id, type: "U4", startDate: "2026-01-05" } });
-    const moved = await svc.query<{ changePlacement: { type: string; startDate: string } }>(token, CHANGE, {
+    await env.svc.query(env.token, START, { input: { childId: id, type: "U4", startDate: "2026-01-05" } });
+    const moved = await env.svc.query<{ changePlacement: { type: string; startDate: string } }>(env.token, CHANGE, {
       input: { childId: id, type: "K2", date: "2026-03-02", reason: "CARPL", provider: "PR4" },
     });
     expect(moved.data?.changePlacement).toMatchObject({ type: "K2", startDate: "2026-03-02" });
@@ -81,16 +64,16 @@ it.each([
   ["an end before the start", { type: "U4", startDate: "2025-02-01", endDate: "2025-01-01" }, "input.endDate", "END_NOT_BEFORE_START"],
 ])("refuses %s, naming the field and rule, and writes nothing", async (_what, input, field, rule) => {
   const id = await knownChild();
-  await svc.query(token, START, { input: { childId: id, type: "U6", startDate: "2026-01-05" } });
-  const r = await svc.query(token, START, { input: { childId: id, ...input } });
+  await env.svc.query(env.token, START, { input: { childId: id, type: "U6", startDate: "2026-01-05" } });
+  const r = await env.svc.query(env.token, START, { input: { childId: id, ...input } });
   expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
   expect((await entity(id))?.placements).toHaveLength(1);
 });
 
 it("refuses a move dated before the current placement began, leaving it open", async () => {
   const id = await knownChild();
-  await svc.query(token, START, { input: { childId: id, type: "U4", startDate: "2026-01-05" } });
-  const r = await svc.query(token, CHANGE, { input: { childId: id, type: "K2", date: "2026-01-04", reason: "CARPL" } });
+  await env.svc.query(env.token, START, { input: { childId: id, type: "U4", startDate: "2026-01-05" } });
+  const r = await env.svc.query(env.token, CHANGE, { input: { childId: id, type: "K2", date: "2026-01-04", reason: "CARPL" } });
   expect(r.errors?.[0]?.extensions).toMatchObject({ field: "input.date", rule: "END_NOT_BEFORE_START" });
   expect((await entity(id))?.placements).toEqual([{ type: "U4", startDate: "2026-01-05", endDate: null, reasonForChange: null }]);
 });
@@ -98,7 +81,7 @@ it("refuses a move dated before the current placement began, leaving it open", a
 it("two concurrent placements for one child: exactly one wins", async () => {
   const id = await knownChild();
   const results = await Promise.all(
-    ["2026-02-01", "2026-02-02", "2026-02-03"].map((startDate) => svc.query(token, START, { input: { childId: id, type: "U4", startDate } })),
+    ["2026-02-01", "2026-02-02", "2026-02-03"].map((startDate) => env.svc.query(env.token, START, { input: { childId: id, type: "U4", startDate } })),
   );
   expect(results.filter((r) => !r.errors)).toHaveLength(1);
   expect((await entity(id))?.placements).toHaveLength(1);
@@ -106,19 +89,19 @@ it("two concurrent placements for one child: exactly one wins", async () => {
 
 it("a child of another local authority is absent", async () => {
   const id = await knownChild("2014-05-01", "E08000025");
-  await eventually(async () => (await svc.service.deps.db.knownChild.count({ where: { id } })) === 1);
+  await eventually(async () => (await env.svc.service.deps.db.knownChild.count({ where: { id } })) === 1);
   expect(await entity(id)).toBeNull();
 });
 
 it("a caseload of children costs the same two statements as one child (DataLoader batching, no N+1)", async () => {
   const ids = await Promise.all([1, 2, 3, 4, 5, 6].map(() => knownChild()));
   for (const id of ids) {
-    await eventually(async () => !(await svc.query(token, START, { input: { childId: id, type: "U4", startDate: "2026-01-05" } })).errors);
+    await eventually(async () => !(await env.svc.query(env.token, START, { input: { childId: id, type: "U4", startDate: "2026-01-05" } })).errors);
   }
-  await svc.service.relay.stop(); // its polling would add statements of its own
+  await env.svc.service.relay.stop(); // its polling would add statements of its own
   const statements = async (reps: string[]) => {
     const before = await counter();
-    const r = await svc.query<{ _entities: Entity[] }>(token, CHILD, { reps: reps.map((id) => ({ __typename: "Child", id })) });
+    const r = await env.svc.query<{ _entities: Entity[] }>(env.token, CHILD, { reps: reps.map((id) => ({ __typename: "Child", id })) });
     expect(r.data?._entities.every((e) => e.placements.length === 1)).toBe(true);
     return (await counter()) - before;
   };
@@ -129,6 +112,6 @@ it("a caseload of children costs the same two statements as one child (DataLoade
 });
 
 async function counter(): Promise<number> {
-  const metric = await svc.service.deps.metrics.dbStatements.get();
+  const metric = await env.svc.service.deps.metrics.dbStatements.get();
   return metric.values[0]?.value ?? 0;
 }

@@ -8,3 +8,4 @@ export * from "./eventually";
 export * from "./broker";
 export * from "./kafka";
 export * from "./service";
+export * from "./setup";
