@@ -1,4 +1,4 @@
-import { loadConfig, optionalUrl, port, z } from "@caregraph/platform";
+import { clockShape, loadConfig, optionalUrl, port, z } from "@caregraph/platform";
 
 export const gatewayConfigShape = {
   PORT: port(4000),
@@ -18,6 +18,7 @@ export const gatewayConfigShape = {
     .transform((v) => v === "true"),
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_ALIASES: z.coerce.number().int().positive().default(30),
+  ...clockShape,
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

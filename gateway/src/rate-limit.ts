@@ -1,3 +1,4 @@
+import { now as clockNow } from "@caregraph/platform/clock";
 import type { Redis } from "ioredis";
 
 /**
@@ -5,7 +6,7 @@ import type { Redis } from "ioredis";
  * run in one MULTI so a crash can never leave a key without its expiry.
  */
 export function rateLimiter(redis: Redis, perMinute: number) {
-  return async (key: string, now = Date.now()): Promise<{ allowed: boolean; remaining: number; resetSeconds: number }> => {
+  return async (key: string, now = clockNow().getTime()): Promise<{ allowed: boolean; remaining: number; resetSeconds: number }> => {
     const window = Math.floor(now / 60_000);
     const redisKey = `caregraph:ratelimit:${key}:${window}`;
     const result = await redis.multi().incr(redisKey).expire(redisKey, 61).exec();

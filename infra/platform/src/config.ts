@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clockFromEnv } from "./clock";
 
 /**
  * Configuration comes from the environment and is validated once at start-up, so a bad value
@@ -26,6 +27,18 @@ const optionalUrl = (protocols: string[]) =>
       message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}`,
     });
 
+/** The platform clock's variables (see clock/): validated here so a bad value stops start-up with its name. */
+export const clockShape = {
+  CAREGRAPH_CLOCK: z.string().optional().superRefine((value, ctx) => {
+    try {
+      clockFromEnv({ CAREGRAPH_CLOCK: value });
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message.replace(/^CAREGRAPH_CLOCK /, "") });
+    }
+  }),
+  CAREGRAPH_CLOCK_SET_AT: z.string().optional(),
+};
+
 /** Variables every subgraph reads. */
 export const serviceConfigShape = {
   PORT: port(0),
@@ -42,6 +55,7 @@ export const serviceConfigShape = {
   JWT_PUBLIC_KEY: z.string({ message: "is required: the PEM public key that verifies access tokens" }).min(1),
   JWT_ISSUER: z.string().default("caregraph"),
   JWT_AUDIENCE: z.string().default("caregraph"),
+  ...clockShape,
 };
 
 export type ServiceConfig = z.infer<z.ZodObject<typeof serviceConfigShape>>;

@@ -1,3 +1,4 @@
+export * from "./clock";
 export * from "./config";
 export * from "./db-types";
 export * from "./auth";

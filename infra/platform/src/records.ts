@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { now } from "./clock";
 import { EventEnvelope, envelope, NewEvent } from "./events/envelope";
 import { Domain, eventsTopic } from "./events/topics";
 import { quoteIdent, RawSql } from "./db-types";
@@ -57,7 +58,7 @@ export function createRecorder(source: Domain, schema: string, onEvents: () => v
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `${schema}.audit_entry`);
     const last = await tx.$queryRawUnsafe<{ hash: string }[]>(`SELECT hash FROM ${s}.audit_entry ORDER BY seq DESC LIMIT 1`);
     const entry = {
-      at: new Date().toISOString(),
+      at: now().toISOString(),
       tenant: actor.identity.tenant,
       actor: actor.identity.userId,
       action: change.action,

@@ -1,4 +1,5 @@
-import { addDays, compareDates, LocalDate, todayInEngland } from "@caregraph/platform/calendar";
+import { today as clockToday } from "@caregraph/platform/clock";
+import { addDays, compareDates, LocalDate } from "@caregraph/platform/calendar";
 import { eventually } from "@caregraph/platform/testing";
 import { graphqlOk } from "./client";
 
@@ -18,7 +19,7 @@ function rng(seed: number) {
   };
 }
 
-export async function seedCaseload(gatewayUrl: string, token: string, count = 12, today: LocalDate = todayInEngland()): Promise<string[]> {
+export async function seedCaseload(gatewayUrl: string, token: string, count = 12, today: LocalDate = clockToday()): Promise<string[]> {
   const existing = await graphqlOk<{ children: { edges: { node: { id: string } }[] } }>(
     gatewayUrl,
     token,

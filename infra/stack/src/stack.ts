@@ -1,4 +1,4 @@
-import { allTopics, TOPIC_PARTITIONS } from "@caregraph/platform";
+import { allTopics, clockEnv, TOPIC_PARTITIONS } from "@caregraph/platform";
 import { SUBGRAPHS, urlVariable } from "@caregraph/gateway/dist/subgraphs";
 import { join } from "node:path";
 import { ManagedProcess } from "./processes";
@@ -47,6 +47,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     JWT_PUBLIC_KEY: o.publicKeyPem,
     KAFKA_BROKERS: kafkaBrokers,
     CAREGRAPH_DATA_DIR: o.dataDir,
+    // One clock for every process (CAREGRAPH_CLOCK, read by this process at start-up).
+    ...clockEnv(),
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
   };
   const services = new Map<string, ManagedProcess>();

@@ -1,4 +1,4 @@
-import { signAccessToken } from "@caregraph/platform";
+import { clockShape, loadConfig, now, signAccessToken } from "@caregraph/platform";
 import { join } from "node:path";
 import { ensureDevKeys } from "./dev-keys";
 import { HOME, LOGS } from "./paths";
@@ -12,6 +12,9 @@ import { startStack } from "./stack";
  */
 async function main() {
   const env = process.env;
+  // A practice environment or demo on another date: CAREGRAPH_CLOCK=<ISO instant> for every process.
+  loadConfig(clockShape, env);
+  if (env.CAREGRAPH_CLOCK) say(`Clock: CAREGRAPH_CLOCK set, "now" is ${now().toISOString()} and runs on from there.`);
   const devKeys = env.JWT_PUBLIC_KEY ? null : await ensureDevKeys();
   const gatewayPort = Number(env.PORT ?? 4000);
   say("Starting CareGraph…");

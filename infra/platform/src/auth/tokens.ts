@@ -31,7 +31,7 @@ export async function createTokenVerifier(publicKeyPem: string, settings: TokenS
     try {
       ({ payload } = await jwtVerify(token, key, { ...settings, algorithms: [ALG] }));
     } catch (e) {
-      throw new AuthenticationError((e as Error).message);
+      throw new AuthenticationError(tokenProblem(e as Error & { code?: string }));
     }
     const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
     if (typeof payload.sub !== "string" || payload.sub === "") throw new AuthenticationError("token has no subject");
@@ -40,6 +40,28 @@ export async function createTokenVerifier(publicKeyPem: string, settings: TokenS
     }
     return { userId: payload.sub, roles, tenant: payload.tenant };
   };
+}
+
+/**
+ * What went wrong, in words a caller can act on. Token lifetimes are checked against real time,
+ * not the platform clock: a practice environment set to another date still needs real security.
+ */
+function tokenProblem(e: Error & { code?: string; claim?: string }): string {
+  switch (e.code) {
+    case "ERR_JWT_EXPIRED":
+      return "token expired; sign in again";
+    case "ERR_JWT_CLAIM_VALIDATION_FAILED":
+      return e.claim === "nbf" || e.claim === "iat" ? "token is not valid yet" : `token's "${e.claim}" claim is not accepted`;
+    case "ERR_JWS_SIGNATURE_VERIFICATION_FAILED":
+      return "token signature is not valid";
+    case "ERR_JWS_INVALID":
+    case "ERR_JWT_INVALID":
+      return "not a well-formed token";
+    case "ERR_JOSE_ALG_NOT_ALLOWED":
+      return "token is not signed with ES256";
+    default:
+      return "token is not valid";
+  }
 }
 
 export function bearerToken(header: string | undefined): string | undefined {

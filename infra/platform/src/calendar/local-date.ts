@@ -56,7 +56,7 @@ export function ageOn(dateOfBirth: LocalDate, on: LocalDate): number {
   return oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0);
 }
 
-/** Today's date in England, whatever the server's time zone. */
-export function todayInEngland(now: Date = new Date()): LocalDate {
+/** The date in England at an instant, whatever the server's time zone (today: the platform clock's `today()`). */
+export function todayInEngland(now: Date): LocalDate {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { now } from "../clock";
 
 /**
  * Every cross-domain event travels in this envelope. `tenant` and `childId` are on every event:
@@ -33,7 +34,7 @@ export function envelope<P>(
     id: randomUUID(),
     type: event.type,
     version: event.version ?? 1,
-    occurredAt: new Date().toISOString(),
+    occurredAt: now().toISOString(),
     tenant: at.tenant,
     childId: event.childId,
     source: at.source,

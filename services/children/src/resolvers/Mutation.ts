@@ -1,5 +1,6 @@
+import { today, now } from "@caregraph/platform/clock";
 import { randomUUID } from "node:crypto";
-import { fromUtc, todayInEngland, toUtc } from "@caregraph/platform/calendar";
+import { fromUtc, toUtc } from "@caregraph/platform/calendar";
 import { NotFoundError } from "@caregraph/platform/graphql";
 import type { Context } from "../context";
 import { checkNewLegalStatus } from "../domain/legal-status";
@@ -12,7 +13,7 @@ const actor = (ctx: Context) => ({ identity: ctx.identity, requestId: ctx.reques
 
 export const Mutation = {
   async registerChild(_: unknown, { input }: { input: Registration }, ctx: Context) {
-    const r = validateRegistration(input, todayInEngland());
+    const r = validateRegistration(input, today());
     const { db, recorder } = ctx.deps;
     return db.$transaction(async (tx) => {
       const child = await tx.child.create({
@@ -49,7 +50,7 @@ export const Mutation = {
   async recordLegalStatus(_: unknown, { input }: { input: { childId: string; code: LegalStatusCode; startDate: string } }, ctx: Context) {
     const child = await ctx.children.load(input.childId);
     if (!child) throw new NotFoundError("input.childId", "child");
-    const today = todayInEngland();
+    const todayDate = today();
     const history = (await ctx.legalStatuses.load(child.id)).map((s) => ({
       code: s.code,
       startDate: fromUtc(s.startDate),
@@ -57,7 +58,7 @@ export const Mutation = {
     }));
     checkNewLegalStatus(history, input.code, input.startDate);
     const becomesLookedAfter = !child.lookedAfterSince;
-    if (becomesLookedAfter) checkLookedAfterDate("input.startDate", fromUtc(child.dateOfBirth), input.startDate, today);
+    if (becomesLookedAfter) checkLookedAfterDate("input.startDate", fromUtc(child.dateOfBirth), input.startDate, todayDate);
     const current = history.find((s) => s.endDate === null) ?? null;
     const { db, recorder } = ctx.deps;
     // The history read above is cached for this request; the answer must show the new one.
@@ -87,7 +88,7 @@ export const Mutation = {
   async archiveChild(_: unknown, { id }: { id: string }, ctx: Context) {
     const child = await ctx.children.load(id);
     if (!child) throw new NotFoundError("id", "child");
-    return setArchived(ctx, id, new Date());
+    return setArchived(ctx, id, now());
   },
 
   async restoreChild(_: unknown, { id }: { id: string }, ctx: Context) {

@@ -1,4 +1,5 @@
-import { fromUtc, todayInEngland } from "@caregraph/platform/calendar";
+import { today } from "@caregraph/platform/clock";
+import { fromUtc} from "@caregraph/platform/calendar";
 import { statusOn } from "../domain/health-assessments";
 import type { HealthAssessment as Row } from "../generated/prisma/client";
 import { task } from "../schedule";
@@ -11,6 +12,6 @@ export const HealthAssessment = {
   completedOn: (a: Row) => local(a.completedOn),
   cancelledOn: (a: Row) => local(a.cancelledOn),
   status: (a: Row) =>
-    statusOn({ dueDate: fromUtc(a.dueDate), completedOn: local(a.completedOn), cancelledOn: local(a.cancelledOn) }, todayInEngland()),
+    statusOn({ dueDate: fromUtc(a.dueDate), completedOn: local(a.completedOn), cancelledOn: local(a.cancelledOn) }, today()),
   authority: (a: Row) => task(a).authority,
 };

@@ -1,6 +1,7 @@
+import { today } from "@caregraph/platform/clock";
 import { randomUUID } from "node:crypto";
 import { statutoryTaskCompleted } from "@caregraph/platform";
-import { compareDates, todayInEngland, toUtc } from "@caregraph/platform/calendar";
+import { compareDates, toUtc } from "@caregraph/platform/calendar";
 import { invalidInput } from "@caregraph/platform/graphql";
 import { directory, Context } from "../context";
 import { reviewHealthAssessmentDue } from "../domain/health-assessments";
@@ -22,7 +23,7 @@ export const Mutation = {
   async recordHealthAssessment(_: unknown, { input }: { input: RecordInput }, ctx: Context) {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.identity.tenant, input.childId);
-    if (compareDates(input.completedOn, todayInEngland()) > 0) {
+    if (compareDates(input.completedOn, today()) > 0) {
       invalidInput("input.completedOn", "NOT_IN_FUTURE", "an assessment cannot be recorded as done on a future date");
     }
     if (compareDates(input.completedOn, child.dateOfBirth) < 0) {

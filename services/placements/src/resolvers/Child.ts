@@ -1,4 +1,5 @@
-import { todayInEngland, fromUtc } from "@caregraph/platform/calendar";
+import { today } from "@caregraph/platform/clock";
+import { fromUtc } from "@caregraph/platform/calendar";
 import type { Context } from "../context";
 import { currentOn } from "../domain/current";
 
@@ -7,5 +8,5 @@ export const Child = {
   __resolveReference: ({ id }: { id: string }, ctx: Context) => ctx.childReferences.load(id),
   placements: ({ id }: { id: string }, _: unknown, ctx: Context) => ctx.placements.load(id),
   currentPlacement: async ({ id }: { id: string }, _: unknown, ctx: Context) =>
-    currentOn(await ctx.placements.load(id), todayInEngland(), fromUtc),
+    currentOn(await ctx.placements.load(id), today(), fromUtc),
 };
