@@ -16,7 +16,7 @@ import {
   OutboxRelay,
   TOPIC_PARTITIONS,
 } from "./events";
-import { BaseContext, createSubgraphApp, GraphQLResolverMap, listen } from "./graphql";
+import { BaseContext, createSubgraphApp, listen, SubgraphResolvers } from "./graphql";
 import { createRecorder, Recorder } from "./records";
 import { createLogger, createMetrics, Logger, Metrics } from "./telemetry";
 
@@ -38,7 +38,8 @@ export interface ServiceDefinition<Client extends TransactionalDb<AnyTx>, Ctx ex
   /** The service folder (holds prisma/migrations). */
   dir: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<Ctx>;
+  /** The generated `Resolvers` map of the service (GraphQL Code Generator, see codegen/). */
+  resolvers: SubgraphResolvers;
   rules: IRules;
   createClient: DatabaseClientFactory<Client>;
   context: (base: BaseContext, deps: ServiceDeps<Client>) => Ctx;

@@ -13,7 +13,7 @@ export const health: ServiceDefinition<PrismaClient, Context> = {
   name: "health",
   dir,
   typeDefs: readTypeDefs(dir),
-  resolvers: resolvers as never,
+  resolvers,
   rules,
   createClient: (adapter) => new PrismaClient({ adapter }),
   context: createContext,

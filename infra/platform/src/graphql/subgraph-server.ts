@@ -17,10 +17,16 @@ export interface BaseContext extends AuthContext {
   log: Logger;
 }
 
+/**
+ * A subgraph's resolvers as GraphQL Code Generator types them (`Resolvers` in src/generated/):
+ * checked against schema.graphql there, so here they are only a map by type name.
+ */
+export type SubgraphResolvers = { [typeName: string]: unknown };
+
 export interface SubgraphOptions<Ctx extends BaseContext> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<Ctx>;
+  resolvers: SubgraphResolvers;
   rules: IRules;
   verifyToken: TokenVerifier;
   log: Logger;
@@ -36,7 +42,7 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
  * POST /graphql, GET /healthz (alive), GET /readyz (dependencies usable), GET /metrics.
  */
 export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>) {
-  const schema = withShield(buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as never }]), opts.rules);
+  const schema = withShield(buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<Ctx> }]), opts.rules);
   const server = new ApolloServer<Ctx>({
     schema,
     plugins: [observe(opts.log, opts.metrics)],

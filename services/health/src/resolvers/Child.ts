@@ -1,9 +1,9 @@
-import type { Context } from "../context";
+import type { ChildResolvers } from "../generated/graphql";
 
-export const Child = {
+export const Child: ChildResolvers = {
   // Another local authority's (or an archived) child is absent; lists are tenant-scoped anyway.
-  __resolveReference: ({ id }: { id: string }, ctx: Context) => ctx.childReferences.load(id),
-  healthAssessments: ({ id }: { id: string }, _: unknown, ctx: Context) => ctx.assessments.load(id),
-  nextHealthAssessment: async ({ id }: { id: string }, _: unknown, ctx: Context) =>
+  __resolveReference: ({ id }, ctx) => ctx.childReferences.load(id),
+  healthAssessments: ({ id }, _, ctx) => ctx.assessments.load(id),
+  nextHealthAssessment: async ({ id }, _, ctx) =>
     (await ctx.assessments.load(id)).find((a) => !a.completedOn && !a.cancelledOn) ?? null,
 };

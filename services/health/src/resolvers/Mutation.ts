@@ -3,24 +3,17 @@ import { randomUUID } from "node:crypto";
 import { statutoryTaskCompleted } from "@caregraph/platform";
 import { compareDates, toUtc } from "@caregraph/platform/calendar";
 import { invalidInput } from "@caregraph/platform/graphql";
-import { directory, Context } from "../context";
+import { directory } from "../context";
 import { reviewHealthAssessmentDue } from "../domain/health-assessments";
-import type { HealthAssessmentKind } from "../generated/prisma/client";
+import type { MutationResolvers } from "../generated/graphql";
 import { openAssessments, schedule, supersedeReviews, task } from "../schedule";
 
-interface RecordInput {
-  childId: string;
-  completedOn: string;
-  kind?: HealthAssessmentKind | null;
-  note?: string | null;
-}
-
-export const Mutation = {
+export const Mutation: MutationResolvers = {
   /**
    * Completes the child's earliest open assessment (of `kind`, if given) — or records one that was
    * not scheduled — and schedules the next review from the completion date.
    */
-  async recordHealthAssessment(_: unknown, { input }: { input: RecordInput }, ctx: Context) {
+  async recordHealthAssessment(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.identity.tenant, input.childId);
     if (compareDates(input.completedOn, today()) > 0) {

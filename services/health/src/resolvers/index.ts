@@ -2,5 +2,6 @@ import { DateScalar } from "@caregraph/platform/graphql";
 import { Child } from "./Child";
 import { HealthAssessment } from "./HealthAssessment";
 import { Mutation } from "./Mutation";
+import type { Resolvers } from "../generated/graphql";
 
-export const resolvers = { Date: DateScalar, Mutation, Child, HealthAssessment };
+export const resolvers: Resolvers = { Date: DateScalar, Mutation, Child, HealthAssessment };
