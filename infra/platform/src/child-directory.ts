@@ -3,7 +3,7 @@ import { fromUtc, LocalDate } from "./calendar";
 import { quoteIdent, RawSql } from "./db-types";
 import { EventEnvelope } from "./events/envelope";
 import type { EventHandler } from "./events/consumer";
-import { NotFoundError } from "./graphql/errors";
+import { invalidInput, NotFoundError } from "./graphql/errors";
 
 /**
  * Every domain other than `children` keeps a small local copy of the children it may be asked
@@ -16,6 +16,7 @@ export interface KnownChild {
   tenant: string;
   dateOfBirth: LocalDate;
   lookedAfterSince: LocalDate | null;
+  archived: boolean;
 }
 
 interface Row {
@@ -23,6 +24,7 @@ interface Row {
   tenant: string;
   date_of_birth: Date;
   looked_after_since: Date | null;
+  archived: boolean;
 }
 
 const toKnownChild = (r: Row): KnownChild => ({
@@ -30,6 +32,7 @@ const toKnownChild = (r: Row): KnownChild => ({
   tenant: r.tenant,
   dateOfBirth: fromUtc(r.date_of_birth),
   lookedAfterSince: r.looked_after_since ? fromUtc(r.looked_after_since) : null,
+  archived: r.archived,
 });
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,8 +46,8 @@ export function childDirectory(schema: string) {
       const valid = ids.filter((id) => UUID.test(id));
       const rows = valid.length
         ? await db.$queryRawUnsafe<Row[]>(
-            `SELECT id::text, tenant, date_of_birth, looked_after_since FROM ${table}
-              WHERE tenant = $1 AND archived_at IS NULL AND id = ANY(string_to_array($2, ',')::uuid[])`,
+            `SELECT id::text, tenant, date_of_birth, looked_after_since, archived_at IS NOT NULL AS archived FROM ${table}
+              WHERE tenant = $1 AND id = ANY(string_to_array($2, ',')::uuid[])`,
             tenant,
             valid.join(","),
           )
@@ -58,18 +61,20 @@ export function childDirectory(schema: string) {
    * For `__resolveReference`: the gateway only asks about children the children subgraph has
    * already shown the caller, and that one may be newer than this copy (events are
    * asynchronous), so an unknown id resolves — with empty, tenant-scoped lists. A child known to
-   * belong to another local authority, or archived, resolves to null: absent.
+   * belong to another local authority resolves to null: absent. An archived child still
+   * resolves: the children subgraph decides who may see archived records, and a list that shows
+   * one must not go null in the other subgraphs.
    */
   function references(db: RawSql, tenant: string) {
     return new DataLoader<string, { id: string } | null>(async (ids) => {
       const valid = ids.filter((id) => UUID.test(id));
       const rows = valid.length
-        ? await db.$queryRawUnsafe<{ id: string; tenant: string; archived: boolean }[]>(
-            `SELECT id::text, tenant, archived_at IS NOT NULL AS archived FROM ${table} WHERE id = ANY(string_to_array($1, ',')::uuid[])`,
+        ? await db.$queryRawUnsafe<{ id: string; tenant: string }[]>(
+            `SELECT id::text, tenant FROM ${table} WHERE id = ANY(string_to_array($1, ',')::uuid[])`,
             valid.join(","),
           )
         : [];
-      const hidden = new Set(rows.filter((r) => r.tenant !== tenant || r.archived).map((r) => r.id));
+      const hidden = new Set(rows.filter((r) => r.tenant !== tenant).map((r) => r.id));
       return ids.map((id) => (UUID.test(id) && !hidden.has(id) ? { id } : null));
     });
   }
@@ -82,6 +87,7 @@ export function childDirectory(schema: string) {
     const deadline = Date.now() + waitMs;
     for (;;) {
       const found = UUID.test(childId) ? await loader(db, tenant).load(childId) : null;
+      if (found?.archived) invalidInput(field, "CHILD_ARCHIVED", "this child's record is archived; restore it before recording anything new");
       if (found) return found;
       if (Date.now() >= deadline || !UUID.test(childId)) throw new NotFoundError(field, "child");
       await new Promise((r) => setTimeout(r, 100));

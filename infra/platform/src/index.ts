@@ -8,5 +8,6 @@ export * from "./graphql";
 export * from "./records";
 export * from "./child-directory";
 export * from "./service";
+export * from "./context";
 export * from "./db";
 export * from "./loaders";

@@ -1,23 +1,18 @@
-import type { Identity } from "@caregraph/platform";
-import type { BaseContext, ServiceDeps } from "@caregraph/platform";
+import { BaseContext, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
 import type { PrismaClient } from "./generated/prisma/client";
 import { childLoader, ChildRow, legalStatusLoader, LegalStatusRow } from "./store";
 
-export interface Context extends BaseContext {
-  /** Set for every resolver shield lets through. */
-  identity: Identity;
-  deps: ServiceDeps<PrismaClient>;
+export interface Context extends ServiceContext<PrismaClient> {
   children: DataLoader<string, ChildRow | null>;
   legalStatuses: DataLoader<string, LegalStatusRow[]>;
 }
 
 export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
-  const tenant = base.identity?.tenant ?? "";
+  const ctx = serviceContext(base, deps);
+  const { tenant } = ctx;
   return {
-    ...base,
-    identity: base.identity as Identity,
-    deps,
+    ...ctx,
     children: childLoader(deps.db, tenant),
     legalStatuses: legalStatusLoader(deps.db, tenant),
   };

@@ -170,11 +170,16 @@ describe("who may see what", () => {
   });
 });
 
+type AuditRow = { at: Date; tenant: string; actor: string; action: string; entity: string; entityId: string; childId: string | null; requestId: string | null; details: unknown; prevHash: string; hash: string };
+
 describe("audit trail", () => {
   it("every change is audited with who did it, in a hash chain that detects edits", async () => {
     await register();
     const db = env.svc.service.deps.db;
-    const rows = await db.auditEntry.findMany({ orderBy: { seq: "asc" } });
+    const rows = await db.$queryRawUnsafe<AuditRow[]>(
+      `SELECT at, tenant, actor, action, entity, entity_id AS "entityId", child_id AS "childId", request_id AS "requestId",
+              details, prev_hash AS "prevHash", hash FROM children.audit_entry ORDER BY seq`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.at(-1)).toMatchObject({ actor: "test-social-worker", tenant: "E09000027", action: "child.registered" });
     let prev = "";

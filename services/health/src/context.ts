@@ -1,22 +1,19 @@
-import { BaseContext, childDirectory, childKeyedLoader, Identity, ServiceDeps } from "@caregraph/platform";
+import { BaseContext, childDirectory, childKeyedLoader, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
 import type { HealthAssessment, PrismaClient } from "./generated/prisma/client";
 
 export const directory = childDirectory("health");
 
-export interface Context extends BaseContext {
-  identity: Identity;
-  deps: ServiceDeps<PrismaClient>;
+export interface Context extends ServiceContext<PrismaClient> {
   childReferences: DataLoader<string, { id: string } | null>;
   assessments: DataLoader<string, HealthAssessment[]>;
 }
 
 export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
-  const tenant = base.identity?.tenant ?? "";
+  const ctx = serviceContext(base, deps);
+  const { tenant } = ctx;
   return {
-    ...base,
-    identity: base.identity as Identity,
-    deps,
+    ...ctx,
     childReferences: directory.references(deps.db, tenant),
     assessments: childKeyedLoader((childIds) =>
       deps.db.healthAssessment.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),

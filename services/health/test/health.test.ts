@@ -45,8 +45,10 @@ it("becoming looked after on 15 December 2025 makes an IHA due on 15 January 202
   expect(iha).toMatchObject({ kind: "INITIAL", reason: "BECAME_LOOKED_AFTER", dueDate: "2026-01-15", status: "OVERDUE" });
 });
 
+const timesProcessed = async (eventId: string) =>
+  (await env.svc.service.deps.db.$queryRawUnsafe<unknown[]>("SELECT 1 FROM health.processed_event WHERE event_id = $1::uuid", eventId)).length;
 const processed = (eventId: string) =>
-  eventually(async () => (await env.svc.service.deps.db.processedEvent.count({ where: { eventId } })) === 1);
+  eventually(async () => (await timesProcessed(eventId)) === 1);
 
 it("the same event delivered twice schedules one assessment", async () => {
   const id = randomUUID();
@@ -60,7 +62,7 @@ it("the same event delivered twice schedules one assessment", async () => {
   await send(eventsTopic("children"), became, marker);
   await processed(marker.id);
   expect((await assessments(id)).filter((a) => a.kind === "INITIAL")).toHaveLength(1);
-  expect(await env.svc.service.deps.db.processedEvent.count({ where: { eventId: became.id } })).toBe(1);
+  expect(await timesProcessed(became.id)).toBe(1);
 });
 
 it("a placement move schedules a review within 20 working days; a later move does not push it back", async () => {

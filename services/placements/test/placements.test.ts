@@ -89,7 +89,7 @@ it("two concurrent placements for one child: exactly one wins", async () => {
 
 it("a child of another local authority is absent", async () => {
   const id = await knownChild("2014-05-01", "E08000025");
-  await eventually(async () => (await env.svc.service.deps.db.knownChild.count({ where: { id } })) === 1);
+  await eventually(async () => (await env.svc.service.deps.db.$queryRawUnsafe<unknown[]>("SELECT 1 FROM placements.known_child WHERE id = $1::uuid", id)).length === 1);
   expect(await entity(id)).toBeNull();
 });
 

@@ -15,6 +15,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Pool, type PoolConfig } from 'pg';
 import { applyMigrations } from './migrations-apply';
+import { PLATFORM_MIGRATIONS } from './platform-tables';
 import { pgliteAdapterFactory } from './pglite-adapter';
 import { assertSchemaName, pgliteRunner, pgRunner, type SqlRunner } from './runner';
 
@@ -39,6 +40,8 @@ export interface OpenDatabaseOptions<C> {
   /** The service's prisma/migrations; required unless skipMigrations. */
   migrationsDir?: string;
   skipMigrations?: boolean;
+  /** Leave out the platform's tables (only for testing the applier itself). */
+  withoutPlatformTables?: boolean;
   /** Extra pg Pool settings (pg mode), e.g. { max: 5 }. */
   pool?: Omit<PoolConfig, 'connectionString' | 'options'>;
   log?: (message: string) => void;
@@ -108,6 +111,11 @@ export async function openDatabase<C>(options: OpenDatabaseOptions<C>): Promise<
   try {
     if (!options.skipMigrations && options.migrationsDir) {
       await applyMigrations(runner, { schema, migrationsDir: options.migrationsDir, log: options.log });
+      // Then the platform's own tables (outbox, processed events, audit, …): written once, in
+      // infra/platform/prisma, for every service.
+      if (!options.withoutPlatformTables) {
+        await applyMigrations(runner, { schema, migrationsDir: PLATFORM_MIGRATIONS, historyTable: '_platform_migrations', log: options.log });
+      }
     }
     // PGlite is one session: set it once (after the applier, which restores what it found).
     if (mode === 'pglite') await runner.query(`SELECT set_config('search_path', $1, false)`, [`"${schema}"`]);

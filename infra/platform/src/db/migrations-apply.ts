@@ -24,6 +24,8 @@ export interface ApplyOptions {
   schema: string;
   /** Absolute path to the service's prisma/migrations. */
   migrationsDir: string;
+  /** The history table; the platform's own migrations keep theirs in `_platform_migrations`. */
+  historyTable?: string;
   log?: (message: string) => void;
 }
 
@@ -90,7 +92,7 @@ export async function applyMigrations(runner: SqlRunner, options: ApplyOptions):
   const schema = assertSchemaName(options.schema);
   const log = options.log ?? ((message: string) => console.log(message));
   const migrations = readLocalMigrations(options.migrationsDir);
-  const table = `"${schema}"."_prisma_migrations"`;
+  const table = `"${schema}"."${options.historyTable ?? '_prisma_migrations'}"`;
 
   return runner.session(async (conn) => {
     await conn.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK_KEY]);

@@ -19,6 +19,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 // Types only (erased); the runtime is loaded by hand below.
 import type { SchemaEngine, MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm' with { 'resolution-mode': 'import' };
 import { freshPGlite, pgliteAdapterFactory } from './pglite-adapter';
+import { PLATFORM_TABLES } from './platform-tables';
 
 export type { SchemaEngine, MigrationList };
 
@@ -165,7 +166,8 @@ export async function diffMigrationsToSchema(schemaPath: string, migrationsDir: 
       to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] },
       script: true,
       exitCode: null,
-      filters: NO_FILTERS,
+      // The platform's tables come from its own migrations (platform-tables.ts): not the service's to create or drop.
+      filters: { externalTables: PLATFORM_TABLES.map((t) => `public.${t}`), externalEnums: [] },
     });
     return result.stdout ?? '';
   });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../../src/db/client';
 import { createTestDatabase, type TestDatabase } from '../../src/db/testing';
+import { PLATFORM_TABLES } from '../../src/db/platform-tables';
 import { FIXTURE_MIGRATIONS, loadFixtureClient, type FixtureClientModule, type FixturePrismaClient } from './fixture/client';
 
 jest.setTimeout(60_000);
@@ -86,7 +87,7 @@ describe('pg mode', () => {
     try {
       expect(db.mode).toBe('pg');
       await exercise(db);
-      expect(await tablesIn(db, SCHEMA)).toEqual(['_prisma_migrations', 'outbox_event', 'processed_event', 'widget']);
+      expect(await tablesIn(db, SCHEMA)).toEqual(['_platform_migrations', '_prisma_migrations', ...PLATFORM_TABLES, 'widget'].sort());
       expect(await tablesIn(db, 'public')).toEqual([]);
     } finally {
       await db.close();
@@ -108,7 +109,7 @@ describe('pglite mode', () => {
     try {
       expect(first.mode).toBe('pglite');
       await exercise(first);
-      expect(await tablesIn(first, SCHEMA)).toEqual(['_prisma_migrations', 'outbox_event', 'processed_event', 'widget']);
+      expect(await tablesIn(first, SCHEMA)).toEqual(['_platform_migrations', '_prisma_migrations', ...PLATFORM_TABLES, 'widget'].sort());
       expect(await tablesIn(first, 'public')).toEqual([]);
     } finally {
       await first.close();
