@@ -3,6 +3,7 @@ import { EventEnvelope, NewEvent, statutoryTaskCancelled, statutoryTaskScheduled
 import { compareDates, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
 import {
   AUTHORITY,
+  healthAssessmentExplanation,
   initialHealthAssessmentDue,
   reassessmentAfterMoveDue,
   recentAssessmentStands,
@@ -19,6 +20,7 @@ export const task = (a: HealthAssessment) => ({
   task: TASK[a.kind],
   dueDate: fromUtc(a.dueDate),
   authority: a.reason === "PLACEMENT_MOVE" ? AUTHORITY.PLACEMENT_MOVE : AUTHORITY[a.kind],
+  explanation: healthAssessmentExplanation({ kind: a.kind, reason: a.reason, scheduledFrom: fromUtc(a.scheduledFrom), dueDate: fromUtc(a.dueDate) }),
 });
 
 export function openAssessments(tx: Tx, tenant: string, childId: string) {

@@ -1,4 +1,4 @@
-import { addMonths, ageOn, compareDates, LocalDate, workingDaysAfter } from "@caregraph/platform/calendar";
+import { addMonths, ageOn, compareDates, explain, formatDate, LocalDate, monthsAfterExplained, workingDaysAfter, workingDaysAfterExplained } from "@caregraph/platform/calendar";
 
 /**
  * When statutory health assessments of a looked-after child fall due. Pure rules: no I/O.
@@ -38,6 +38,24 @@ export function reviewHealthAssessmentDue(completedOn: LocalDate, dateOfBirth: L
  */
 export function reassessmentAfterMoveDue(moveDate: LocalDate): LocalDate {
   return workingDaysAfter(moveDate, 20);
+}
+
+const LABEL = { INITIAL: "Initial health assessment", REVIEW: "Review health assessment" } as const;
+
+/**
+ * How an assessment's due date was worked out, for the work tray: the same rule that set it,
+ * re-run from the date its clock started.
+ */
+export function healthAssessmentExplanation(
+  a: { kind: "INITIAL" | "REVIEW"; reason: string; scheduledFrom: LocalDate; dueDate: LocalDate },
+): string {
+  if (a.reason === "BECAME_LOOKED_AFTER") return explain(LABEL[a.kind], workingDaysAfterExplained(a.scheduledFrom, 20, "becoming looked after"));
+  if (a.reason === "PLACEMENT_MOVE") return explain(LABEL[a.kind], workingDaysAfterExplained(a.scheduledFrom, 20, "the placement move"));
+  if (a.reason === "PERIODIC_REVIEW") {
+    const months = [6, 12].find((m) => addMonths(a.scheduledFrom, m) === a.dueDate);
+    if (months) return explain(LABEL[a.kind], monthsAfterExplained(a.scheduledFrom, months, "the last assessment"));
+  }
+  return `${LABEL[a.kind]} recorded as done on ${formatDate(a.dueDate)}`;
 }
 
 export type Status = "DUE" | "OVERDUE" | "COMPLETED" | "CANCELLED";
