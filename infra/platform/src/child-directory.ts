@@ -122,10 +122,16 @@ export function childDirectory(schema: string) {
     );
   };
 
+  // Leaving care: no longer looked after until a later legal status brings the child back.
+  const ceasedLookedAfter: EventHandler<RawSql> = async (tx, e) => {
+    await tx.$executeRawUnsafe(`UPDATE ${table} SET looked_after_since = NULL WHERE id = $1::uuid AND tenant = $2`, e.childId, e.tenant);
+  };
+
   /** Handlers for the children domain's events that keep the copy current. */
   const handlers: Record<string, EventHandler<RawSql>> = {
     ChildRegistered: upsert,
     ChildBecameLookedAfter: becameLookedAfter,
+    ChildCeasedLookedAfter: ceasedLookedAfter,
     ChildArchived: setArchived(true),
     ChildRestored: setArchived(false),
   };

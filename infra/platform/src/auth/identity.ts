@@ -2,7 +2,9 @@
  * Who is asking, as proven by a verified access token. Every request context carries one, and
  * every row and event is scoped by its tenant.
  */
-export const ROLES = ["SOCIAL_WORKER"] as const;
+// The full role matrix comes with access control; these are the roles the statutory pathways need now:
+// the allocated social worker, the team manager (escalations, corrections), the IRO (reviews).
+export const ROLES = ["SOCIAL_WORKER", "TEAM_MANAGER", "IRO"] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Identity {
