@@ -9,3 +9,4 @@ export * from "./broker";
 export * from "./kafka";
 export * from "./service";
 export * from "./setup";
+export * from "./documented";
