@@ -12,6 +12,7 @@ import {
   createMetrics,
   createTokenVerifier,
   Identity,
+  IDEMPOTENCY_HEADER,
   listen,
   REQUEST_ID_HEADER,
   requestIdFrom,
@@ -125,6 +126,7 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
           token: r.token ?? "",
           identity: r.identity as Identity,
           requestId: r.requestId ?? "",
+          idempotencyKey: typeof r.headers[IDEMPOTENCY_HEADER] === "string" ? r.headers[IDEMPOTENCY_HEADER] : undefined,
           log: log.child({ requestId: r.requestId, user: r.identity?.userId, tenant: r.identity?.tenant }),
         };
       },

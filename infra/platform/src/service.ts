@@ -16,7 +16,7 @@ import {
   OutboxRelay,
   TOPIC_PARTITIONS,
 } from "./events";
-import { BaseContext, createSubgraphApp, listen, SubgraphResolvers } from "./graphql";
+import { BaseContext, createSubgraphApp, idempotencyStore, listen, SubgraphResolvers } from "./graphql";
 import { createRecorder, Recorder } from "./records";
 import { createLogger, createMetrics, Logger, Metrics } from "./telemetry";
 
@@ -123,6 +123,7 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
       log,
       metrics,
       context: (base) => def.context(base, deps),
+      idempotency: idempotencyStore(database.prisma, schema),
       readiness: async () => {
         await database.prisma.$queryRawUnsafe("SELECT 1");
         await brokerReachable(kafka);

@@ -212,3 +212,20 @@ async function consumedDuplicates(): Promise<number> {
   const line = text.split("\n").find((l) => l.startsWith("events_consumed_total") && l.includes('type="PlacementStarted"') && l.includes('outcome="duplicate"'));
   return line ? Number(line.split(" ").pop()) : 0;
 }
+
+it("a registration sent twice with the same Idempotency-Key makes one child and answers the same", async () => {
+  const REGISTER = `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id firstName } }`;
+  const input = { firstName: "Idem", lastName: `Potent${Date.now()}`, dateOfBirth: "2015-02-03", sex: "MALE", lookedAfterSince: "2026-10-01", legalStatus: "C2", confirmedNotDuplicate: true };
+  const key = { "idempotency-key": `e2e-${input.lastName}` };
+  const [first, second] = [
+    await graphql<{ registerChild: { id: string } }>(stack.gatewayUrl, token, REGISTER, { input }, key),
+    await graphql<{ registerChild: { id: string } }>(stack.gatewayUrl, token, REGISTER, { input }, key),
+  ];
+  expect(first.errors).toBeUndefined();
+  expect(second.data?.registerChild.id).toBe(first.data?.registerChild.id);
+  const found = await graphqlOk<{ children: { edges: unknown[] } }>(stack.gatewayUrl, token, `query($s: ChildSearchInput) { children(search: $s, first: 10) { edges { node { id } } } }`, { s: { name: input.lastName } });
+  expect(found.children.edges).toHaveLength(1);
+  // The same key for a different change is refused, naming the header and the rule.
+  const other = await graphql(stack.gatewayUrl, token, REGISTER, { input: { ...input, firstName: "Other" } }, key);
+  expect(other.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", rule: "IDEMPOTENCY_KEY_REUSED" });
+});

@@ -10,6 +10,7 @@ import { Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { AuthContext, bearerToken, permissions, TokenVerifier } from "../auth";
 import { Logger, Metrics, REQUEST_ID_HEADER, requestIdFrom } from "../telemetry";
+import { idempotencyPlugin, IdempotencyStore } from "./idempotency";
 
 /** What every resolver of every subgraph can rely on. */
 export interface BaseContext extends AuthContext {
@@ -33,6 +34,8 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   metrics: Metrics;
   /** Adds the request's own things (DataLoaders, database) to the base context. */
   context: (base: BaseContext) => Ctx;
+  /** Where mutations' answers are kept for the Idempotency-Key header. */
+  idempotency?: IdempotencyStore;
   /** Throws when a dependency (database, broker) is not usable; backs /readyz. */
   readiness: () => Promise<void>;
 }
@@ -45,7 +48,7 @@ export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphO
   const schema = withShield(buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<Ctx> }]), opts.rules);
   const server = new ApolloServer<Ctx>({
     schema,
-    plugins: [observe(opts.log, opts.metrics)],
+    plugins: [observe(opts.log, opts.metrics), ...(opts.idempotency ? [idempotencyPlugin(opts.idempotency)] : [])],
     formatError: maskUnexpected(opts.log),
     logger: opts.log,
     // Stack traces are for our logs, never for callers (Apollo includes them outside production).
