@@ -24,6 +24,7 @@ import { readFileSync } from "node:fs";
 import { SUPERGRAPH_FILE } from "./compose";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
+import { completeAnswers } from "./complete-answers";
 import { ForwardingDataSource } from "./data-source";
 import { rateLimiter } from "./rate-limit";
 import { subgraphUrl, SUBGRAPHS } from "./subgraphs";
@@ -58,6 +59,7 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
     ...armor,
     plugins: [
       ...armor.plugins,
+      completeAnswers(),
       config.SANDBOX ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),
     ],
     introspection: true,
