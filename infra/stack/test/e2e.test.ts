@@ -8,6 +8,7 @@ import { Client } from "pg";
 import { graphql, graphqlOk } from "../src/client";
 import { freePort } from "../src/ports";
 import { Stack, startStack } from "../src/stack";
+import { SUBGRAPHS } from "@caregraph/gateway/dist/subgraphs";
 
 /**
  * The whole graph as separate processes — three subgraphs, the gateway, the mock Kafka broker —
@@ -32,7 +33,7 @@ beforeAll(async () => {
     dataDir: join(dir, "data"),
     logDir: join(dir, "logs"),
     gatewayPort: await freePort(),
-    servicePorts: { children: await freePort(), placements: await freePort(), health: await freePort() },
+    servicePorts: Object.fromEntries(await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await freePort()] as const))),
     logLevel: "info",
   });
 }, 180_000);
