@@ -1,0 +1,23 @@
+import { hasRole } from "@caregraph/platform";
+
+// Social workers and team managers both read and write the child-protection record.
+const practitioner = hasRole("SOCIAL_WORKER", "TEAM_MANAGER");
+
+export const rules = {
+  Mutation: {
+    raiseConcern: practitioner,
+    recordStrategyDiscussion: practitioner,
+    recordSection47Outcome: practitioner,
+    recordChildProtectionConference: practitioner,
+    recordCoreGroup: practitioner,
+  },
+  Child: practitioner,
+  ChildProtection: practitioner,
+  Concern: practitioner,
+  StrategyDiscussion: practitioner,
+  Section47Enquiry: practitioner,
+  ChildProtectionConference: practitioner,
+  ChildProtectionPlan: practitioner,
+  CoreGroup: practitioner,
+  SafeguardingTask: practitioner,
+};
