@@ -2,6 +2,8 @@ import { hasRole } from "@caregraph/platform";
 
 // Social workers and team managers both read and write the child-protection record.
 const practitioner = hasRole("SOCIAL_WORKER", "TEAM_MANAGER");
+// Escalations are for team managers.
+const teamManager = hasRole("TEAM_MANAGER");
 
 export const rules = {
   Mutation: {
@@ -10,6 +12,7 @@ export const rules = {
     recordSection47Outcome: practitioner,
     recordChildProtectionConference: practitioner,
     recordCoreGroup: practitioner,
+    acknowledgeEscalation: teamManager,
   },
   Child: practitioner,
   ChildProtection: practitioner,

@@ -21,7 +21,7 @@ async function child(dateOfBirth = "2016-03-03") {
 type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 const gql = (doc: string, variables: Record<string, unknown>, token = env.token): Promise<Gql> => env.svc.query(token, doc, variables);
 
-const RAISE = `mutation($input: RaiseConcernInput!) { raiseConcern(input: $input) { id category riskLevel likelihood impact riskScore riskExplanation sourceAgency raisedOn escalation { task assignedRole dueDate status } } }`;
+const RAISE = `mutation($input: RaiseConcernInput!) { raiseConcern(input: $input) { id category riskLevel likelihood impact riskScore riskExplanation sourceAgency raisedOn escalation { id task assignedRole dueDate status } } }`;
 const DISCUSS = `mutation($input: RecordStrategyDiscussionInput!) { recordStrategyDiscussion(input: $input) { id heldOn outcome agencies section47Enquiry { id startedOn latestDiscussionOn } } }`;
 const CONFERENCE = `mutation($input: RecordChildProtectionConferenceInput!) { recordChildProtectionConference(input: $input) { id kind heldOn planCategory plan { category startDate endDate } } }`;
 const CORE_GROUP = `mutation($input: RecordCoreGroupInput!) { recordCoreGroup(input: $input) { id heldOn plan { category } } }`;
@@ -429,6 +429,17 @@ describe("escalation of an ICPC that becomes overdue", () => {
     expect((await tasksOf(id)).filter((t) => ["InitialChildProtectionConference", "Escalation"].includes(t.task)).map((t) => t.status)).toEqual(["COMPLETED", "COMPLETED"]);
   });
 
+  it("a later SECTION_47 discussion restarts the conference clock, and the escalation of the old date lapses", async () => {
+    const id = await inSection47("2026-12-01", "2026-12-02T10:00:00Z");
+    setClock("2026-12-23T10:00:00Z");
+    await escalateOverdueConferences(env.svc.service.deps);
+    expect((await tasksOf(id)).find((t) => t.task === "Escalation")?.status).toBe("DUE");
+    await gql(DISCUSS, { input: { childId: id, heldOn: "2026-12-23", outcome: "SECTION_47" } });
+    const tasks = await tasksOf(id);
+    expect(tasks.find((t) => t.task === "InitialChildProtectionConference")).toMatchObject({ dueDate: "2027-01-18", status: "DUE" });
+    expect(tasks.find((t) => t.task === "Escalation")).toMatchObject({ status: "CANCELLED", cancelReason: "initial conference re-scheduled from a later strategy discussion" });
+  });
+
   it("the periodic job finds an overdue conference with nobody acting", async () => {
     const id = await inSection47("2026-12-01", "2026-12-02T10:00:00Z");
     setClock("2026-12-23T10:00:00Z");
@@ -439,6 +450,43 @@ describe("escalation of an ICPC that becomes overdue", () => {
     } finally {
       await job.stop();
     }
+  });
+});
+
+describe("acknowledging an escalation", () => {
+  const ACK = `mutation($input: AcknowledgeEscalationInput!) { acknowledgeEscalation(input: $input) { ${TASK_FIELDS} } }`;
+  const criticalConcern = async () => {
+    setClock("2026-12-01T12:00:00Z");
+    const id = await child();
+    const r = await gql(RAISE, { input: { childId: id, category: "EXPLOITATION", riskLevel: "CRITICAL", summary: "Seen with adults unknown to the family", raisedOn: "2026-12-01" } });
+    const concern = r.data?.raiseConcern as { riskExplanation: string; escalation: { id: string } };
+    expect(concern.riskExplanation).toBe("CRITICAL: the practitioner's judgement (no likelihood and impact rated)");
+    return { id, taskId: concern.escalation.id };
+  };
+
+  it("a team manager acknowledges it: the Escalation task is completed and published", async () => {
+    const { id, taskId } = await criticalConcern();
+    const manager = await env.keys.token({ roles: ["TEAM_MANAGER"], userId: "tm-2" });
+    setClock("2026-12-02T09:00:00Z");
+    const r = await gql(ACK, { input: { taskId, acknowledgedOn: "2026-12-02", note: "Strategy discussion convened" } }, manager);
+    expect(r.data?.acknowledgeEscalation).toMatchObject({ id: taskId, status: "COMPLETED", completedOn: "2026-12-02" });
+    const [completed] = await published(id, "StatutoryTaskCompleted");
+    expect(completed?.payload).toMatchObject({ taskId, task: "Escalation", completedOn: "2026-12-02", assignedRole: "TEAM_MANAGER" });
+    const again = await gql(ACK, { input: { taskId, acknowledgedOn: "2026-12-02" } }, manager);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.taskId", rule: "ESCALATION_CLOSED" });
+  });
+
+  it("a social worker may not acknowledge it, nor may it be acknowledged before it was raised", async () => {
+    const { id, taskId } = await criticalConcern();
+    const refused = await gql(ACK, { input: { taskId, acknowledgedOn: "2026-12-01" } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const manager = await env.keys.token({ roles: ["TEAM_MANAGER"] });
+    const before = await footprint(id);
+    const early = await gql(ACK, { input: { taskId, acknowledgedOn: "2026-11-30" } }, manager);
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.acknowledgedOn", rule: "BEFORE_ESCALATION" });
+    expect(await footprint(id)).toEqual(before);
+    const unknown = await gql(ACK, { input: { taskId: randomUUID(), acknowledgedOn: "2026-12-01" } }, manager);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "input.taskId" });
   });
 });
 

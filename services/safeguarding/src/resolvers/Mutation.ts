@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { KnownChild, NewEvent } from "@caregraph/platform";
 import { today } from "@caregraph/platform/clock";
 import { compareDates, formatDate, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
-import { invalidInput } from "@caregraph/platform/graphql";
+import { invalidInput, NotFoundError } from "@caregraph/platform/graphql";
 import { Context, directory } from "../context";
 import {
   AUTHORITY,
@@ -137,6 +137,10 @@ export const Mutation: MutationResolvers = {
           if (latest !== previous) {
             for (const t of await openTasks(tx, at, { task: TASK.INITIAL_CONFERENCE, section47EnquiryId: open.id })) {
               events.push(await moveTask(tx, t, TASK.INITIAL_CONFERENCE, initialConferenceDue(latest)));
+              // Its clock restarted, so it is no longer overdue: an escalation of the old date lapses.
+              for (const e of await openTasks(tx, at, { task: TASK.ESCALATION, escalatesTaskId: t.id })) {
+                events.push(await cancelTask(tx, e, input.heldOn, "initial conference re-scheduled from a later strategy discussion"));
+              }
             }
           }
           section47EnquiryId = open.id;
@@ -359,6 +363,33 @@ export const Mutation: MutationResolvers = {
         events,
       });
       return coreGroup;
+    });
+  },
+
+  async acknowledgeEscalation(_, { input }, ctx) {
+    const { db } = ctx.deps;
+    const task = await db.safeguardingTask.findFirst({ where: { id: input.taskId, tenant: ctx.tenant, task: TASK.ESCALATION } });
+    if (!task) throw new NotFoundError("input.taskId", "escalation task");
+    await childAndDate(ctx, task.childId, "input.acknowledgedOn", input.acknowledgedOn);
+    if (compareDates(input.acknowledgedOn, fromUtc(task.dueDate)) < 0) {
+      invalidInput("input.acknowledgedOn", "BEFORE_ESCALATION", `the escalation was raised on ${formatDate(fromUtc(task.dueDate))}`);
+    }
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, task.childId);
+      const current = await tx.safeguardingTask.findUniqueOrThrow({ where: { id: task.id } });
+      if (current.completedOn || current.cancelledOn) {
+        invalidInput("input.taskId", "ESCALATION_CLOSED", `this escalation was already ${current.completedOn ? "acknowledged" : "cancelled"}`);
+      }
+      const event = await completeTask(tx, current, input.acknowledgedOn);
+      await ctx.deps.recorder.change(tx, actor(ctx), {
+        action: "escalation.acknowledged",
+        entity: "SafeguardingTask",
+        entityId: task.id,
+        childId: task.childId,
+        details: { acknowledgedOn: input.acknowledgedOn, escalatedOn: fromUtc(task.dueDate), note: input.note?.trim() || null },
+        events: [event],
+      });
+      return tx.safeguardingTask.findUniqueOrThrow({ where: { id: task.id } });
     });
   },
 };
