@@ -197,6 +197,7 @@ describe("archive and restore", () => {
     expect((await env.svc.query<{ child: { id: string } }>(manager, READ, { id: c.id })).data?.child.id).toBe(c.id);
     const iro = await env.keys.token({ roles: ["IRO"] });
     expect((await env.svc.query<{ child: null }>(iro, READ, { id: c.id })).data?.child).toBeNull();
+    expect((await env.svc.query(iro, SEARCH, { all: true })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
 
     expect((await env.svc.query<Search>(env.token, SEARCH)).data?.children.edges).toEqual([]);
     const all = await env.svc.query<Search>(env.token, SEARCH, { all: true });

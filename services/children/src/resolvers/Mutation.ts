@@ -245,7 +245,9 @@ type LegalStatusCodeValue = Prisma.LegalStatusCreateInput["code"];
 /** lookedAfterSince is the start of the current period of care (null when not looked after). */
 async function setLookedAfterSince(tx: Tx, child: Child, history: ChainedStatus[]): Promise<Child> {
   const start = currentPeriodStart(history)?.startDate ?? null;
-  if ((child.lookedAfterSince ? fromUtc(child.lookedAfterSince) : null) === start) return child;
+  // Read again under the child's lock: the row read before the transaction may be stale.
+  const row = await tx.child.findUniqueOrThrow({ where: { id: child.id } });
+  if ((row.lookedAfterSince ? fromUtc(row.lookedAfterSince) : null) === start) return row;
   return tx.child.update({ where: { id: child.id }, data: { lookedAfterSince: start ? toUtc(start) : null } });
 }
 
