@@ -55,12 +55,14 @@ type ChildRecord = { child: { id: string; placements: { id: string; type: string
 
 const record = (id: string) => graphqlOk<ChildRecord>(stack.gatewayUrl, token, CHILD_RECORD, { id });
 
+let registered = 0;
 async function register(lookedAfterSince: string) {
   const r = await graphqlOk<{ registerChild: { id: string } }>(
     stack.gatewayUrl,
     token,
     `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
-    { input: { firstName: "Test", lastName: "Child", dateOfBirth: "2016-05-04", sex: "FEMALE", lookedAfterSince, legalStatus: "C2" } },
+    // A surname per child: the same name and date of birth twice is refused as a possible duplicate.
+    { input: { firstName: "Test", lastName: `Child${++registered}`, dateOfBirth: "2016-05-04", sex: "FEMALE", lookedAfterSince, legalStatus: "C2" } },
   );
   return r.registerChild.id;
 }
@@ -216,7 +218,7 @@ async function consumedDuplicates(): Promise<number> {
 
 it("a registration sent twice with the same Idempotency-Key makes one child and answers the same", async () => {
   const REGISTER = `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id firstName } }`;
-  const input = { firstName: "Idem", lastName: `Potent${Date.now()}`, dateOfBirth: "2015-02-03", sex: "MALE", lookedAfterSince: "2026-10-01", legalStatus: "C2", confirmedNotDuplicate: true };
+  const input = { firstName: "Idem", lastName: `Potent${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`, dateOfBirth: "2015-02-03", sex: "MALE", lookedAfterSince: "2026-10-01", legalStatus: "C2", confirmedNotDuplicate: true };
   const key = { "idempotency-key": `e2e-${input.lastName}` };
   const [first, second] = [
     await graphql<{ registerChild: { id: string } }>(stack.gatewayUrl, token, REGISTER, { input }, key),
