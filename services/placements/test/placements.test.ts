@@ -288,3 +288,23 @@ async function counter(): Promise<number> {
   const metric = await env.svc.service.deps.metrics.dbStatements.get();
   return metric.values[0]?.value ?? 0;
 }
+
+it("previous placements and missing episodes across a caseload cost one statement per list, however many children", async () => {
+  const ids = await Promise.all([1, 2, 3, 4].map(() => knownChild()));
+  for (const id of ids) {
+    await eventually(async () => !(await env.svc.query(env.token, START, { input: { childId: id, type: "U4", startDate: "2026-01-05" } })).errors);
+    await env.svc.query(env.token, CHANGE, { input: { childId: id, type: "K2", date: "2026-02-02", reason: "CARPL" } });
+  }
+  const Q = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { placements { previousPlacement { reasonForChange } } missingEpisodes { id } } } }`;
+  const statements = async (reps: string[]) => {
+    const before = await counter();
+    const r = await env.svc.query<{ _entities: { placements: { previousPlacement: { reasonForChange: string } | null }[] }[] }>(env.token, Q, {
+      reps: reps.map((id) => ({ __typename: "Child", id })),
+    });
+    expect(r.data?._entities.every((e) => e.placements[1]?.previousPlacement?.reasonForChange === "CARPL")).toBe(true);
+    return (await counter()) - before;
+  };
+  const one = await statements(ids.slice(0, 1));
+  expect(one).toBe(3); // the child references, the placements, the missing episodes
+  expect(await statements(ids)).toBe(one);
+});
