@@ -1,5 +1,5 @@
 import { intendedToLastUntil18ByDefault } from "../src/domain/codes";
-import { checkAmendment, checkLookedAfter, checkMove, checkNewPlacement, normalisePostcode, overlaps } from "../src/domain/placement-rules";
+import { checkAmendment, checkLookedAfter, checkMove, checkNewPlacement, followMove, normalisePostcode, overlaps } from "../src/domain/placement-rules";
 
 const rule = (fn: () => void) => {
   try {
@@ -96,5 +96,26 @@ describe("a corrected placement is checked again against the rest of the history
     expect(rule(() => checkAmendment({ ...base, type: "T1", movedInWithReason: true }, [], dob, "2026-01-05"))).toBe("NO_REASON_FOR_TEMPORARY");
     const custody = { ...base, endDate: "2020-03-01", startDate: "2020-02-01", originalStartDate: "2020-02-01", reasonForChange: "CUSTOD" as const };
     expect(rule(() => checkAmendment(custody, [], "2012-01-01", null))).toBe("CUSTODY_UNDER_10");
+  });
+});
+
+describe("a move is one day: correcting it moves both placements", () => {
+  const before = { startDate: "2026-03-02", endDate: null };
+  const previous = { startDate: "2026-01-05", endDate: "2026-03-02" };
+
+  it("the placement a move replaced ends on the corrected move day", () => {
+    expect(followMove(before, { startDate: "2026-02-27", endDate: null }, previous, null)).toEqual({
+      previous: { startDate: "2026-01-05", endDate: "2026-02-27" },
+      next: null,
+    });
+    expect(followMove(before, before, previous, null)).toEqual({ previous: null, next: null });
+  });
+
+  it("the next placement starts on the corrected end; neither may be turned inside out", () => {
+    const ended = { startDate: "2026-01-05", endDate: "2026-03-02" };
+    const next = { startDate: "2026-03-02", endDate: "2026-04-01" };
+    expect(followMove(ended, { ...ended, endDate: "2026-03-06" }, null, next).next).toEqual({ startDate: "2026-03-06", endDate: "2026-04-01" });
+    expect(rule(() => followMove(ended, { ...ended, endDate: "2026-04-02" }, null, next))).toBe("END_NOT_BEFORE_START");
+    expect(rule(() => followMove(before, { startDate: "2026-01-04", endDate: null }, previous, null))).toBe("END_NOT_BEFORE_START");
   });
 });

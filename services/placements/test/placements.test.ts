@@ -222,8 +222,10 @@ describe("corrections", () => {
 
   it("an amendment breaking a placement rule is refused and writes nothing; an IRO may not amend", async () => {
     const id = await knownChild();
-    const first = await env.svc.query<{ startPlacement: { id: string } }>(env.token, START, { input: { childId: id, type: "U6", startDate: "2026-01-05" } });
-    await env.svc.query(env.token, CHANGE, { input: { childId: id, type: "K2", date: "2026-03-02", reason: "CARPL" } });
+    const first = await env.svc.query<{ startPlacement: { id: string } }>(env.token, START, {
+      input: { childId: id, type: "U6", startDate: "2026-01-05", endDate: "2026-03-02" },
+    });
+    await env.svc.query(env.token, START, { input: { childId: id, type: "K2", startDate: "2026-03-02" } });
     const placementId = first.data!.startPlacement.id;
     const overlap = await env.svc.query(env.token, AMEND, { input: { id: placementId, endDate: "2026-03-03", reason: "wrong end" } });
     expect(overlap.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.startDate", rule: "PLACEMENT_OVERLAP" });
@@ -235,7 +237,7 @@ describe("corrections", () => {
     const forbidden = await env.svc.query(iro, AMEND, { input: { id: placementId, type: "U4", reason: "x" } });
     expect(forbidden.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((await entity(id))?.placements).toEqual([
-      { type: "U6", startDate: "2026-01-05", endDate: "2026-03-02", reasonForChange: "CARPL" },
+      { type: "U6", startDate: "2026-01-05", endDate: "2026-03-02", reasonForChange: null },
       { type: "K2", startDate: "2026-03-02", endDate: null, reasonForChange: null },
     ]);
   });
@@ -262,6 +264,37 @@ describe("corrections", () => {
     } finally {
       await listener.stop();
     }
+  });
+});
+
+describe("correcting a move", () => {
+  const AMEND = `mutation($input: AmendPlacementInput!) { amendPlacement(input: $input) { id startDate } }`;
+  const VOID = `mutation($input: VoidPlacementInput!) { voidPlacement(input: $input) { id } }`;
+  const move = async () => {
+    const id = await knownChild();
+    await env.svc.query(env.token, START, { input: { childId: id, type: "U4", startDate: "2026-01-05" } });
+    const moved = await env.svc.query<{ changePlacement: { id: string } }>(env.token, CHANGE, { input: { childId: id, type: "K2", date: "2026-03-02", reason: "CARPL" } });
+    return { id, placementId: moved.data!.changePlacement.id };
+  };
+
+  it("correcting the move day moves the end of the placement it replaced too", async () => {
+    const { id, placementId } = await move();
+    const r = await env.svc.query(env.token, AMEND, { input: { id: placementId, startDate: "2026-02-27", reason: "moved on the Friday" } });
+    expect(r.errors).toBeUndefined();
+    expect((await entity(id))?.placements).toEqual([
+      { type: "U4", startDate: "2026-01-05", endDate: "2026-02-27", reasonForChange: "CARPL" },
+      { type: "K2", startDate: "2026-02-27", endDate: null, reasonForChange: null },
+    ]);
+  });
+
+  it("voiding the current placement a mistaken move started reopens the placement it ended", async () => {
+    const { id, placementId } = await move();
+    const manager = await env.keys.token({ roles: ["TEAM_MANAGER"] });
+    expect((await env.svc.query(manager, VOID, { input: { id: placementId, reason: "the move was called off" } })).errors).toBeUndefined();
+    expect(await entity(id)).toMatchObject({
+      placements: [{ type: "U4", startDate: "2026-01-05", endDate: null, reasonForChange: null }],
+      currentPlacement: { type: "U4" },
+    });
   });
 });
 

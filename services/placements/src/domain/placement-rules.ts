@@ -106,6 +106,31 @@ export function checkAmendment(p: AmendedPlacement, others: Period[], dateOfBirt
   }
 }
 
+/**
+ * A move is one day: the placement that ends and the one that starts share it (CPPCR 2010 reg 9/11,
+ * one change of placement). So correcting the day a placement began moves the end of the one it
+ * replaced, and correcting the day it ended moves the start of the one that followed. Returns the
+ * neighbours' corrected periods, refusing a correction that would turn a neighbour inside out.
+ */
+export function followMove(
+  before: Period,
+  after: Period,
+  previous: Period | null,
+  next: Period | null,
+): { previous: Period | null; next: Period | null } {
+  const startMoved = previous && compareDates(before.startDate, after.startDate) !== 0;
+  const endMoved = next && before.endDate && after.endDate && compareDates(before.endDate, after.endDate) !== 0;
+  const prev = startMoved ? { ...previous, endDate: after.startDate } : null;
+  const following = endMoved ? { ...next, startDate: after.endDate! } : null;
+  if (prev && compareDates(prev.endDate, prev.startDate) < 0) {
+    invalidInput("input.startDate", "END_NOT_BEFORE_START", `the placement this one replaced started ${prev.startDate}; the move cannot be before then`);
+  }
+  if (following?.endDate && compareDates(following.endDate, following.startDate) < 0) {
+    invalidInput("input.endDate", "END_NOT_BEFORE_START", `the next placement ended ${following.endDate}; the move cannot be after then`);
+  }
+  return { previous: prev, next: following };
+}
+
 function checkProvider(type: PlacementType, provider: Provider | null): void {
   if (provider && NO_PROVIDER.includes(type)) {
     invalidInput("input.provider", "PROVIDER_NOT_REQUIRED", `a ${type} placement has no provider (DfE rule 213)`);

@@ -7,7 +7,7 @@ import type { Context } from "../context";
 import { directory } from "../context";
 import { intendedToLastUntil18ByDefault } from "../domain/codes";
 import { checkEpisodeEnd, checkEpisodeStart, checkReturnHomeInterview, returnHomeInterviewDue } from "../domain/missing-episodes";
-import { checkAmendment, checkEnd, checkLookedAfter, checkMove, checkNewPlacement, normalisePostcode, Period } from "../domain/placement-rules";
+import { checkAmendment, checkEnd, checkLookedAfter, checkMove, checkNewPlacement, followMove, normalisePostcode, Period } from "../domain/placement-rules";
 import * as events from "../events/published";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Placement, Prisma } from "../generated/prisma/client";
@@ -181,9 +181,16 @@ export const Mutation: MutationResolvers = {
         intendedToLastUntil18: input.intendedToLastUntil18 ?? before.intendedToLastUntil18,
       };
       const previous = history.find((p) => p.id === before.previousPlacementId);
+      // The neighbours a move links to this placement: the one it replaced, and the one that replaced it.
+      const movedFrom = previous?.endDate && previous.endDate.getTime() === before.startDate.getTime() ? previous : null;
+      const movedTo = history.find((p) => p.previousPlacementId === before.id && before.endDate && p.startDate.getTime() === before.endDate.getTime()) ?? null;
+      const follow = followMove(period(before), after, movedFrom && period(movedFrom), movedTo && period(movedTo));
+      const others = history
+        .filter((p) => p.id !== before.id)
+        .map((p) => (p.id === movedFrom?.id && follow.previous) || (p.id === movedTo?.id && follow.next) || period(p));
       checkAmendment(
         { ...after, movedInWithReason: Boolean(previous?.reasonForChange), originalStartDate: fromUtc(before.startDate) },
-        history.filter((p) => p.id !== before.id).map(period),
+        others,
         child.dateOfBirth,
         child.lookedAfterSince,
       );
@@ -191,13 +198,17 @@ export const Mutation: MutationResolvers = {
         where: { id: before.id },
         data: { ...after, startDate: toUtc(after.startDate), endDate: after.endDate ? toUtc(after.endDate) : null },
       });
+      const neighbours = [
+        ...(movedFrom && follow.previous ? [await tx.placement.update({ where: { id: movedFrom.id }, data: { endDate: toUtc(follow.previous.endDate!) } })] : []),
+        ...(movedTo && follow.next ? [await tx.placement.update({ where: { id: movedTo.id }, data: { startDate: toUtc(follow.next.startDate) } })] : []),
+      ];
       await recorder.change(tx, actor(ctx), {
         action: "placement.amended",
         entity: "Placement",
         entityId: amended.id,
         childId: child.id,
-        details: { reason, before: summary(before), after: summary(amended) },
-        events: [events.placementAmended(amended)],
+        details: { reason, before: summary(before), after: summary(amended), moveFollowed: neighbours.map((n) => n.id) },
+        events: [events.placementAmended(amended), ...neighbours.map(events.placementAmended)],
       });
       return amended;
     });
@@ -213,13 +224,19 @@ export const Mutation: MutationResolvers = {
       const history = await lockedPlacements(tx, child.tenant, child.id);
       const before = notVoided(history.find((p) => p.id === found.id));
       const voided = await tx.placement.update({ where: { id: before.id }, data: { voidedAt: now(), voidReason: reason } });
+      // A move entered in error did not happen: voiding the current placement it started reopens the one it ended.
+      const movedFrom = history.find((p) => p.id === before.previousPlacementId && p.endDate?.getTime() === before.startDate.getTime());
+      const reopened =
+        before.endDate === null && movedFrom
+          ? await tx.placement.update({ where: { id: movedFrom.id }, data: { endDate: null, reasonForChange: null } })
+          : null;
       await recorder.change(tx, actor(ctx), {
         action: "placement.voided",
         entity: "Placement",
         entityId: voided.id,
         childId: child.id,
-        details: { reason, placement: summary(before) },
-        events: [events.placementVoided(voided)],
+        details: { reason, placement: summary(before), reopened: reopened?.id ?? null },
+        events: [events.placementVoided(voided), ...(reopened ? [events.placementAmended(reopened)] : [])],
       });
       return voided;
     });
