@@ -1,12 +1,21 @@
 import { BaseContext, childDirectory, childKeyedLoader, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
-import type { Placement, PrismaClient } from "./generated/prisma/client";
+import type { MissingEpisode, Placement, PlacementChangeReason, PrismaClient } from "./generated/prisma/client";
 
 export const directory = childDirectory("placements");
 
+/**
+ * What Placement resolvers receive: the row, and on changePlacement's answer the reason given for
+ * the move (the DfE return records it on the placement that ended, so the new row has none).
+ */
+export type PlacementParent = Placement & { reasonGivenForMove?: PlacementChangeReason | null };
+
 export interface Context extends ServiceContext<PrismaClient> {
   childReferences: DataLoader<string, { id: string } | null>;
+  /** A child's placements, oldest first, voided ones left out. */
   placements: DataLoader<string, Placement[]>;
+  /** A child's missing episodes, oldest first. */
+  missingEpisodes: DataLoader<string, MissingEpisode[]>;
 }
 
 export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
@@ -16,7 +25,13 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     ...ctx,
     childReferences: directory.references(deps.db, tenant),
     placements: childKeyedLoader((childIds) =>
-      deps.db.placement.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] }),
+      deps.db.placement.findMany({
+        where: { tenant, childId: { in: childIds }, voidedAt: null },
+        orderBy: [{ startDate: "asc" }, { createdAt: "asc" }],
+      }),
+    ),
+    missingEpisodes: childKeyedLoader((childIds) =>
+      deps.db.missingEpisode.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startedAt: "asc" }, { createdAt: "asc" }] }),
     ),
   };
 }

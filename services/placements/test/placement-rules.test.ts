@@ -1,4 +1,5 @@
-import { checkMove, checkNewPlacement, normalisePostcode, overlaps } from "../src/domain/placement-rules";
+import { intendedToLastUntil18ByDefault } from "../src/domain/codes";
+import { checkAmendment, checkLookedAfter, checkMove, checkNewPlacement, followMove, normalisePostcode, overlaps } from "../src/domain/placement-rules";
 
 const rule = (fn: () => void) => {
   try {
@@ -55,5 +56,66 @@ describe("placement rules", () => {
     expect(normalisePostcode(" tw91aa ")).toBe("TW9 1AA");
     expect(normalisePostcode("")).toBeNull();
     expect(rule(() => normalisePostcode("not a postcode"))).toBe("POSTCODE_FORMAT");
+  });
+});
+
+describe("placements are for looked-after children", () => {
+  it("refuses a child who is not looked after, and a start before the child became looked after", () => {
+    expect(rule(() => checkLookedAfter(null, "2026-01-05"))).toBe("NOT_LOOKED_AFTER");
+    expect(rule(() => checkLookedAfter("2026-01-05", "2026-01-04"))).toBe("BEFORE_LOOKED_AFTER");
+    expect(rule(() => checkLookedAfter("2026-01-05", "2026-01-05"))).toBeUndefined();
+  });
+});
+
+describe("intended to last until 18 (CPPCR 2010 reg 28(2)), by default from the PLACE code", () => {
+  it("true for the long-term foster codes U1 and U4 only", () => {
+    expect(["U1", "U4"].every((t) => intendedToLastUntil18ByDefault(t as "U1"))).toBe(true);
+    for (const t of ["U2", "U3", "U5", "U6", "A3", "K2", "P1", "T0"] as const) expect(intendedToLastUntil18ByDefault(t)).toBe(false);
+  });
+});
+
+describe("a corrected placement is checked again against the rest of the history", () => {
+  const dob = "2014-05-01";
+  const base = { type: "U4" as const, startDate: "2026-02-01", endDate: null, reasonForChange: null, movedInWithReason: false, originalStartDate: "2026-02-01" };
+
+  it("may not overlap another placement, end before it starts, or start before care began", () => {
+    const others = [{ startDate: "2026-01-05", endDate: "2026-02-01" }];
+    expect(rule(() => checkAmendment(base, others, dob, "2026-01-05"))).toBeUndefined();
+    expect(rule(() => checkAmendment({ ...base, startDate: "2026-01-31" }, others, dob, "2026-01-05"))).toBe("PLACEMENT_OVERLAP");
+    expect(rule(() => checkAmendment({ ...base, endDate: "2026-01-31" }, [], dob, "2026-01-05"))).toBe("END_NOT_BEFORE_START");
+    expect(rule(() => checkAmendment({ ...base, startDate: "2026-01-04" }, [], dob, "2026-01-05"))).toBe("BEFORE_LOOKED_AFTER");
+  });
+
+  it("a placement from an earlier period of care is not held to the current period's start", () => {
+    const earlier = { ...base, startDate: "2024-03-01", endDate: "2024-09-01", originalStartDate: "2024-03-01" };
+    expect(rule(() => checkAmendment({ ...earlier, type: "U6" }, [], dob, "2026-01-05"))).toBeUndefined();
+  });
+
+  it("keeps the DfE rules on providers, temporary placements and custody", () => {
+    expect(rule(() => checkAmendment({ ...base, type: "T2", provider: "PR1" }, [], dob, "2026-01-05"))).toBe("PROVIDER_NOT_REQUIRED");
+    expect(rule(() => checkAmendment({ ...base, type: "T1", movedInWithReason: true }, [], dob, "2026-01-05"))).toBe("NO_REASON_FOR_TEMPORARY");
+    const custody = { ...base, endDate: "2020-03-01", startDate: "2020-02-01", originalStartDate: "2020-02-01", reasonForChange: "CUSTOD" as const };
+    expect(rule(() => checkAmendment(custody, [], "2012-01-01", null))).toBe("CUSTODY_UNDER_10");
+  });
+});
+
+describe("a move is one day: correcting it moves both placements", () => {
+  const before = { startDate: "2026-03-02", endDate: null };
+  const previous = { startDate: "2026-01-05", endDate: "2026-03-02" };
+
+  it("the placement a move replaced ends on the corrected move day", () => {
+    expect(followMove(before, { startDate: "2026-02-27", endDate: null }, previous, null)).toEqual({
+      previous: { startDate: "2026-01-05", endDate: "2026-02-27" },
+      next: null,
+    });
+    expect(followMove(before, before, previous, null)).toEqual({ previous: null, next: null });
+  });
+
+  it("the next placement starts on the corrected end; neither may be turned inside out", () => {
+    const ended = { startDate: "2026-01-05", endDate: "2026-03-02" };
+    const next = { startDate: "2026-03-02", endDate: "2026-04-01" };
+    expect(followMove(ended, { ...ended, endDate: "2026-03-06" }, null, next).next).toEqual({ startDate: "2026-03-06", endDate: "2026-04-01" });
+    expect(rule(() => followMove(ended, { ...ended, endDate: "2026-04-02" }, null, next))).toBe("END_NOT_BEFORE_START");
+    expect(rule(() => followMove(before, { startDate: "2026-01-04", endDate: null }, previous, null))).toBe("END_NOT_BEFORE_START");
   });
 });

@@ -129,6 +129,10 @@ function withShield(schema: GraphQLSchema, rules: IRules, entityRoles?: Role[]):
 function maskUnexpected(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    // A scalar refusing a literal ("2026-02-30T08:00Z" written in the query) is bad input, as it is in a variable.
+    if (formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && original instanceof GraphQLError && original.extensions?.code === "BAD_USER_INPUT") {
+      return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
+    }
     if (original instanceof GraphQLError || formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED") return formatted;
     if (formatted.extensions?.code && formatted.extensions.code !== "INTERNAL_SERVER_ERROR") return formatted;
     log.error({ err: original, path: formatted.path }, "unexpected error in resolver");

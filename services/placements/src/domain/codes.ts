@@ -66,3 +66,23 @@ export type ChangeReason = keyof typeof CHANGE_REASONS;
 export const NO_PROVIDER: readonly PlacementType[] = ["T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"];
 /** Temporary placements: a move into one has no reason for change (rule 226). */
 export const TEMPORARY: readonly PlacementType[] = ["T0", "T1", "T2", "T3", "T4"];
+
+/**
+ * The long-term foster PLACE codes (lac2025_26 list): U1 "foster placement with relative or friend,
+ * long-term fostering" and U4 "foster placement with other foster carer, long-term fostering".
+ */
+export const LONG_TERM_FOSTER: readonly PlacementType[] = ["U1", "U4"];
+
+/**
+ * Whether a placement is intended to last until the child is 18 (CPPCR 2010 reg 28(2): after the
+ * placement's first year, visits at intervals of not more than 3 months instead of 6 weeks), when
+ * the social worker does not say: true for the long-term foster codes, false for every other.
+ *
+ * Judgement, not DfE rule: the SSDA903 return records no such flag. A long-term foster code is the
+ * only PLACE code whose DfE wording states the intention; adoption placements (A3–A6) lead to an
+ * adoption order rather than care until 18, and a placement with parents (P1) or a children's home
+ * may be intended to last until 18 only as the care plan says — so the caller can always override.
+ */
+export function intendedToLastUntil18ByDefault(type: PlacementType): boolean {
+  return LONG_TERM_FOSTER.includes(type);
+}

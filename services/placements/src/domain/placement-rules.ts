@@ -65,6 +65,72 @@ export function checkEnd(current: Period | null, endDate: LocalDate): asserts cu
   }
 }
 
+/**
+ * A placement is where a looked-after child lives: Children Act 1989 s22C and CPPCR 2010 reg 9 place
+ * a child the authority looks after, and the SSDA903 episode (DECOM) starts within a period of care.
+ * So a child not looked after has no placement, and none starts before the child became looked after.
+ */
+export function checkLookedAfter(lookedAfterSince: LocalDate | null, startDate: LocalDate, field = "input.startDate"): void {
+  if (!lookedAfterSince) {
+    invalidInput("input.childId", "NOT_LOOKED_AFTER", "the child is not looked after; record their legal status (the start of care) first");
+  }
+  if (compareDates(startDate, lookedAfterSince) < 0) {
+    invalidInput(field, "BEFORE_LOOKED_AFTER", `the child has been looked after since ${lookedAfterSince}; a placement cannot start before then`);
+  }
+}
+
+/** A placement as corrected, with what the rules need to know about its neighbours. */
+export interface AmendedPlacement extends NewPlacement {
+  endDate: LocalDate | null;
+  /** REASON_PLACE_CHANGE recorded on this placement (it ended in a move). */
+  reasonForChange: ChangeReason | null;
+  /** The placement this one replaced in a move was given a reason for change. */
+  movedInWithReason: boolean;
+  /** The start date before the correction (whether it lies in the current period of care). */
+  originalStartDate: LocalDate;
+}
+
+/**
+ * Every placement rule, checked again on the corrected history: `others` are the child's other
+ * placements (voided ones left out). A placement from an earlier period of care (it started before
+ * the current one) is not held to the current period's start date.
+ */
+export function checkAmendment(p: AmendedPlacement, others: Period[], dateOfBirth: LocalDate, lookedAfterSince: LocalDate | null): void {
+  checkNewPlacement(p, dateOfBirth, others);
+  if (lookedAfterSince && compareDates(p.originalStartDate, lookedAfterSince) >= 0) checkLookedAfter(lookedAfterSince, p.startDate);
+  if (p.reasonForChange === "CUSTOD" && p.endDate && ageOn(dateOfBirth, p.endDate) < 10) {
+    invalidInput("input.endDate", "CUSTODY_UNDER_10", "a child under 10 cannot be moved into custody (DfE rule 234)");
+  }
+  if (p.movedInWithReason && TEMPORARY.includes(p.type)) {
+    invalidInput("input.type", "NO_REASON_FOR_TEMPORARY", "a move into a temporary placement (T0–T4) takes no reason for change (DfE rule 226)");
+  }
+}
+
+/**
+ * A move is one day: the placement that ends and the one that starts share it (CPPCR 2010 reg 9/11,
+ * one change of placement). So correcting the day a placement began moves the end of the one it
+ * replaced, and correcting the day it ended moves the start of the one that followed. Returns the
+ * neighbours' corrected periods, refusing a correction that would turn a neighbour inside out.
+ */
+export function followMove(
+  before: Period,
+  after: Period,
+  previous: Period | null,
+  next: Period | null,
+): { previous: Period | null; next: Period | null } {
+  const startMoved = previous && compareDates(before.startDate, after.startDate) !== 0;
+  const endMoved = next && before.endDate && after.endDate && compareDates(before.endDate, after.endDate) !== 0;
+  const prev = startMoved ? { ...previous, endDate: after.startDate } : null;
+  const following = endMoved ? { ...next, startDate: after.endDate! } : null;
+  if (prev && compareDates(prev.endDate, prev.startDate) < 0) {
+    invalidInput("input.startDate", "END_NOT_BEFORE_START", `the placement this one replaced started ${prev.startDate}; the move cannot be before then`);
+  }
+  if (following?.endDate && compareDates(following.endDate, following.startDate) < 0) {
+    invalidInput("input.endDate", "END_NOT_BEFORE_START", `the next placement ended ${following.endDate}; the move cannot be after then`);
+  }
+  return { previous: prev, next: following };
+}
+
 function checkProvider(type: PlacementType, provider: Provider | null): void {
   if (provider && NO_PROVIDER.includes(type)) {
     invalidInput("input.provider", "PROVIDER_NOT_REQUIRED", `a ${type} placement has no provider (DfE rule 213)`);

@@ -1,8 +1,9 @@
-import type { NewEvent } from "@caregraph/platform";
+import type { NewEvent, StatutoryTask } from "@caregraph/platform";
 import { fromUtc } from "@caregraph/platform/calendar";
-import type { Placement } from "../generated/prisma/client";
+import { RETURN_HOME_INTERVIEW_AUTHORITY, returnHomeInterviewDue } from "../domain/missing-episodes";
+import type { MissingEpisode, Placement } from "../generated/prisma/client";
 
-/** What the placements domain tells the others (topic caregraph.placements.events). */
+/** What the placements domain tells the others (topic caregraph.placements.events). Dates and codes, never names. */
 export const placementStarted = (p: Placement, previousPlacementId: string | null): NewEvent => ({
   type: "PlacementStarted",
   childId: p.childId,
@@ -14,6 +15,8 @@ export const placementStarted = (p: Placement, previousPlacementId: string | nul
     /** A move: the child left another placement the same day (health, education react to it). */
     isMove: previousPlacementId !== null,
     previousPlacementId,
+    /** CPPCR 2010 reg 28(2): the visit interval after the first year depends on it (care-planning). */
+    intendedToLastUntil18: p.intendedToLastUntil18,
   },
 });
 
@@ -27,3 +30,54 @@ export const placementEnded = (p: Placement): NewEvent => ({
     reasonForChange: p.reasonForChange,
   },
 });
+
+/** A correction: the placement as it now stands (consumers recompute what depends on it). */
+export const placementAmended = (p: Placement): NewEvent => ({
+  type: "PlacementAmended",
+  childId: p.childId,
+  payload: {
+    placementId: p.id,
+    type: p.type,
+    startDate: fromUtc(p.startDate),
+    endDate: p.endDate ? fromUtc(p.endDate) : null,
+    intendedToLastUntil18: p.intendedToLastUntil18,
+  },
+});
+
+/** Entered in error: consumers drop what they derived from it. */
+export const placementVoided = (p: Placement): NewEvent => ({
+  type: "PlacementVoided",
+  childId: p.childId,
+  payload: { placementId: p.id },
+});
+
+export const missingEpisodeStarted = (e: MissingEpisode): NewEvent => ({
+  type: "MissingEpisodeStarted",
+  childId: e.childId,
+  payload: { episodeId: e.id, kind: e.kind, startedAt: e.startedAt.toISOString() },
+});
+
+export const missingEpisodeEnded = (e: MissingEpisode): NewEvent => ({
+  type: "MissingEpisodeEnded",
+  childId: e.childId,
+  payload: {
+    episodeId: e.id,
+    kind: e.kind,
+    startedAt: e.startedAt.toISOString(),
+    endedAt: e.endedAt?.toISOString() ?? null,
+    returnInterviewDueAt: e.returnInterviewDueAt?.toISOString() ?? null,
+  },
+});
+
+/** The work-tray view of an ended episode's return home interview (task id = episode id). */
+export function returnHomeInterviewTask(e: MissingEpisode & { endedAt: Date }): StatutoryTask {
+  const due = returnHomeInterviewDue(e.endedAt);
+  return {
+    taskId: e.id,
+    task: "ReturnHomeInterview",
+    dueDate: due.dueDate,
+    dueAt: due.dueAt.toISOString(),
+    authority: RETURN_HOME_INTERVIEW_AUTHORITY,
+    explanation: due.explanation,
+  };
+}

@@ -1,49 +1,76 @@
 import { randomUUID } from "node:crypto";
-import { fromUtc, toUtc } from "@caregraph/platform/calendar";
+import { statutoryTaskCompleted, statutoryTaskScheduled, UUID } from "@caregraph/platform";
+import { fromUtc, todayInEngland, toUtc } from "@caregraph/platform/calendar";
+import { now } from "@caregraph/platform/clock";
+import { invalidInput, NotFoundError } from "@caregraph/platform/graphql";
 import type { Context } from "../context";
 import { directory } from "../context";
-import type { ChangeReason, PlacementType, Provider } from "../domain/codes";
-import { checkEnd, checkMove, checkNewPlacement, normalisePostcode, Period } from "../domain/placement-rules";
+import { intendedToLastUntil18ByDefault } from "../domain/codes";
+import { checkEpisodeEnd, checkEpisodeStart, checkReturnHomeInterview, returnHomeInterviewDue } from "../domain/missing-episodes";
+import { checkAmendment, checkEnd, checkLookedAfter, checkMove, checkNewPlacement, followMove, normalisePostcode, Period } from "../domain/placement-rules";
 import * as events from "../events/published";
+import type { MutationResolvers } from "../generated/graphql";
 import type { Placement, Prisma } from "../generated/prisma/client";
 
-interface StartInput {
-  childId: string;
-  type: PlacementType;
-  startDate: string;
-  endDate?: string | null;
-  provider?: Provider | null;
-  postcode?: string | null;
-}
-interface ChangeInput {
-  childId: string;
-  type: PlacementType;
-  date: string;
-  reason?: ChangeReason | null;
-  provider?: Provider | null;
-  postcode?: string | null;
-}
+type Tx = Prisma.TransactionClient;
 
 const actor = (ctx: Context) => ({ identity: ctx.identity, requestId: ctx.requestId });
 const period = (p: Placement): Period => ({ startDate: fromUtc(p.startDate), endDate: p.endDate ? fromUtc(p.endDate) : null });
 
+/** One writer per child at a time (placements and missing episodes), so checks and writes cannot interleave. */
+const lockChild = (tx: Tx, childId: string) => tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `placements:${childId}`);
+
 /**
- * Reads a child's placements inside the transaction, holding a per-child lock, so two
- * concurrent requests cannot both pass the overlap check.
+ * Reads a child's placements (voided ones left out) inside the transaction, holding the per-child
+ * lock, so two concurrent requests cannot both pass the overlap check.
  */
-async function lockedPlacements(tx: Prisma.TransactionClient, tenant: string, childId: string) {
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `placements:${childId}`);
-  return tx.placement.findMany({ where: { tenant, childId }, orderBy: { startDate: "asc" } });
+async function lockedPlacements(tx: Tx, tenant: string, childId: string) {
+  await lockChild(tx, childId);
+  return tx.placement.findMany({ where: { tenant, childId, voidedAt: null }, orderBy: { startDate: "asc" } });
 }
 
-export const Mutation = {
-  async startPlacement(_: unknown, { input }: { input: StartInput }, ctx: Context) {
+async function findPlacement(ctx: Context, id: string) {
+  const found = UUID.test(id) ? await ctx.deps.db.placement.findFirst({ where: { id, tenant: ctx.identity.tenant } }) : null;
+  if (!found) throw new NotFoundError("input.id", "placement");
+  return found;
+}
+
+async function findEpisode(ctx: Context, id: string) {
+  const found = UUID.test(id) ? await ctx.deps.db.missingEpisode.findFirst({ where: { id, tenant: ctx.identity.tenant } }) : null;
+  if (!found) throw new NotFoundError("input.episodeId", "missing episode");
+  return found;
+}
+
+/** A correction says why (it stays in the audit trail). */
+function correctionReason(reason: string): string {
+  const r = reason.trim();
+  if (!r) invalidInput("input.reason", "REASON_REQUIRED", "say why the record is being corrected");
+  return r;
+}
+
+const notVoided = (p: Placement | undefined): Placement => {
+  if (!p) invalidInput("input.id", "ALREADY_VOIDED", "this placement was voided; it can no longer be corrected");
+  return p;
+};
+
+const summary = (p: Placement) => ({
+  type: p.type,
+  startDate: fromUtc(p.startDate),
+  endDate: p.endDate ? fromUtc(p.endDate) : null,
+  provider: p.provider,
+  postcode: p.postcode,
+  intendedToLastUntil18: p.intendedToLastUntil18,
+});
+
+export const Mutation: MutationResolvers = {
+  async startPlacement(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.identity.tenant, input.childId);
     const postcode = normalisePostcode(input.postcode);
     return db.$transaction(async (tx) => {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
       checkNewPlacement(input, child.dateOfBirth, existing.map(period));
+      checkLookedAfter(child.lookedAfterSince, input.startDate);
       const placement = await tx.placement.create({
         data: {
           id: randomUUID(),
@@ -54,6 +81,7 @@ export const Mutation = {
           postcode,
           startDate: toUtc(input.startDate),
           endDate: input.endDate ? toUtc(input.endDate) : null,
+          intendedToLastUntil18: input.intendedToLastUntil18 ?? intendedToLastUntil18ByDefault(input.type),
         },
       });
       await recorder.change(tx, actor(ctx), {
@@ -61,15 +89,19 @@ export const Mutation = {
         entity: "Placement",
         entityId: placement.id,
         childId: child.id,
-        details: { type: placement.type, startDate: input.startDate },
+        details: { type: placement.type, startDate: input.startDate, intendedToLastUntil18: placement.intendedToLastUntil18 },
         events: [events.placementStarted(placement, null), ...(placement.endDate ? [events.placementEnded(placement)] : [])],
       });
       return placement;
     });
   },
 
-  /** CPPCR 2010 reg 9/11: a change of placement; the end and the start are one transaction. */
-  async changePlacement(_: unknown, { input }: { input: ChangeInput }, ctx: Context) {
+  /**
+   * CPPCR 2010 reg 9/11: a change of placement; the end and the start are one transaction. The DfE
+   * return records REASON_PLACE_CHANGE on the episode that ends (rule 233: never on an open one), so
+   * the reason is stored on the ending placement; the answer carries it so the caller sees it saved.
+   */
+  async changePlacement(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.identity.tenant, input.childId);
     const postcode = normalisePostcode(input.postcode);
@@ -77,6 +109,7 @@ export const Mutation = {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
       const current = existing.find((p) => p.endDate === null) ?? null;
       checkMove(current && period(current), input.date, { ...input, startDate: input.date }, input.reason ?? null, child.dateOfBirth);
+      checkLookedAfter(child.lookedAfterSince, input.date, "input.date");
       const ended = await tx.placement.update({
         where: { id: current!.id },
         data: { endDate: toUtc(input.date), reasonForChange: input.reason ?? null },
@@ -90,6 +123,8 @@ export const Mutation = {
           provider: input.provider ?? null,
           postcode,
           startDate: toUtc(input.date),
+          previousPlacementId: ended.id,
+          intendedToLastUntil18: input.intendedToLastUntil18 ?? intendedToLastUntil18ByDefault(input.type),
         },
       });
       await recorder.change(tx, actor(ctx), {
@@ -100,11 +135,11 @@ export const Mutation = {
         details: { from: ended.id, type: started.type, date: input.date, reason: input.reason ?? null },
         events: [events.placementEnded(ended), events.placementStarted(started, ended.id)],
       });
-      return started;
+      return { ...started, reasonGivenForMove: ended.reasonForChange };
     });
   },
 
-  async endPlacement(_: unknown, { input }: { input: { childId: string; endDate: string } }, ctx: Context) {
+  async endPlacement(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.identity.tenant, input.childId);
     return db.$transaction(async (tx) => {
@@ -121,6 +156,187 @@ export const Mutation = {
         events: [events.placementEnded(ended)],
       });
       return ended;
+    });
+  },
+
+  /** A correction: only the fields given change; every placement rule is checked on the corrected history. */
+  async amendPlacement(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const reason = correctionReason(input.reason);
+    const found = await findPlacement(ctx, input.id);
+    const child = await directory.require(db, ctx.identity.tenant, found.childId, "input.id");
+    const postcode = input.postcode !== undefined ? normalisePostcode(input.postcode) : found.postcode;
+    return db.$transaction(async (tx) => {
+      const history = await lockedPlacements(tx, child.tenant, child.id);
+      const before = notVoided(history.find((p) => p.id === found.id));
+      const endDate = input.endDate !== undefined ? input.endDate : before.endDate && fromUtc(before.endDate);
+      const after = {
+        type: input.type ?? before.type,
+        startDate: input.startDate ?? fromUtc(before.startDate),
+        endDate,
+        provider: input.provider !== undefined ? input.provider : before.provider,
+        postcode,
+        // DfE rule 233: no reason for change on an open episode, so reopening a placement clears it.
+        reasonForChange: endDate === null ? null : before.reasonForChange,
+        intendedToLastUntil18: input.intendedToLastUntil18 ?? before.intendedToLastUntil18,
+      };
+      const previous = history.find((p) => p.id === before.previousPlacementId);
+      // The neighbours a move links to this placement: the one it replaced, and the one that replaced it.
+      const movedFrom = previous?.endDate && previous.endDate.getTime() === before.startDate.getTime() ? previous : null;
+      const movedTo = history.find((p) => p.previousPlacementId === before.id && before.endDate && p.startDate.getTime() === before.endDate.getTime()) ?? null;
+      const follow = followMove(period(before), after, movedFrom && period(movedFrom), movedTo && period(movedTo));
+      const others = history
+        .filter((p) => p.id !== before.id)
+        .map((p) => (p.id === movedFrom?.id && follow.previous) || (p.id === movedTo?.id && follow.next) || period(p));
+      checkAmendment(
+        { ...after, movedInWithReason: Boolean(previous?.reasonForChange), originalStartDate: fromUtc(before.startDate) },
+        others,
+        child.dateOfBirth,
+        child.lookedAfterSince,
+      );
+      const amended = await tx.placement.update({
+        where: { id: before.id },
+        data: { ...after, startDate: toUtc(after.startDate), endDate: after.endDate ? toUtc(after.endDate) : null },
+      });
+      const neighbours = [
+        ...(movedFrom && follow.previous ? [await tx.placement.update({ where: { id: movedFrom.id }, data: { endDate: toUtc(follow.previous.endDate!) } })] : []),
+        ...(movedTo && follow.next ? [await tx.placement.update({ where: { id: movedTo.id }, data: { startDate: toUtc(follow.next.startDate) } })] : []),
+      ];
+      await recorder.change(tx, actor(ctx), {
+        action: "placement.amended",
+        entity: "Placement",
+        entityId: amended.id,
+        childId: child.id,
+        details: { reason, before: summary(before), after: summary(amended), moveFollowed: neighbours.map((n) => n.id) },
+        events: [events.placementAmended(amended), ...neighbours.map(events.placementAmended)],
+      });
+      return amended;
+    });
+  },
+
+  /** Entered in error: the row stays (voidedAt, voidReason) but drops out of lists and rules. */
+  async voidPlacement(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const reason = correctionReason(input.reason);
+    const found = await findPlacement(ctx, input.id);
+    const child = await directory.require(db, ctx.identity.tenant, found.childId, "input.id");
+    return db.$transaction(async (tx) => {
+      const history = await lockedPlacements(tx, child.tenant, child.id);
+      const before = notVoided(history.find((p) => p.id === found.id));
+      const voided = await tx.placement.update({ where: { id: before.id }, data: { voidedAt: now(), voidReason: reason } });
+      // A move entered in error did not happen: voiding the current placement it started reopens the one it ended.
+      const movedFrom = history.find((p) => p.id === before.previousPlacementId && p.endDate?.getTime() === before.startDate.getTime());
+      const reopened =
+        before.endDate === null && movedFrom
+          ? await tx.placement.update({ where: { id: movedFrom.id }, data: { endDate: null, reasonForChange: null } })
+          : null;
+      await recorder.change(tx, actor(ctx), {
+        action: "placement.voided",
+        entity: "Placement",
+        entityId: voided.id,
+        childId: child.id,
+        details: { reason, placement: summary(before), reopened: reopened?.id ?? null },
+        events: [events.placementVoided(voided), ...(reopened ? [events.placementAmended(reopened)] : [])],
+      });
+      return voided;
+    });
+  },
+
+  async startMissingEpisode(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.identity.tenant, input.childId);
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const existing = await tx.missingEpisode.findMany({ where: { tenant: child.tenant, childId: child.id } });
+      checkEpisodeStart(input.startedAt, existing, child.dateOfBirth, now());
+      const episode = await tx.missingEpisode.create({
+        data: { id: randomUUID(), tenant: child.tenant, childId: child.id, kind: input.kind, startedAt: input.startedAt },
+      });
+      await recorder.change(tx, actor(ctx), {
+        action: "missing_episode.started",
+        entity: "MissingEpisode",
+        entityId: episode.id,
+        childId: child.id,
+        details: { kind: episode.kind, startedAt: episode.startedAt.toISOString() },
+        events: [events.missingEpisodeStarted(episode)],
+      });
+      return episode;
+    });
+  },
+
+  /** The child is back: the return home interview falls due 72 hours later (a statutory task). */
+  async endMissingEpisode(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const found = await findEpisode(ctx, input.episodeId);
+    const child = await directory.require(db, ctx.identity.tenant, found.childId, "input.episodeId");
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const episode = await tx.missingEpisode.findUniqueOrThrow({ where: { id: found.id } });
+      checkEpisodeEnd(episode, input.endedAt, now());
+      const due = returnHomeInterviewDue(input.endedAt);
+      const ended = await tx.missingEpisode.update({
+        where: { id: episode.id },
+        data: { endedAt: input.endedAt, returnInterviewDueAt: due.dueAt },
+      });
+      await recorder.change(tx, actor(ctx), {
+        action: "missing_episode.ended",
+        entity: "MissingEpisode",
+        entityId: ended.id,
+        childId: child.id,
+        details: { endedAt: input.endedAt.toISOString(), returnInterviewDueAt: due.dueAt.toISOString() },
+        events: [
+          events.missingEpisodeEnded(ended),
+          statutoryTaskScheduled(child.id, events.returnHomeInterviewTask({ ...ended, endedAt: input.endedAt })),
+        ],
+      });
+      return ended;
+    });
+  },
+
+  /** Offered, held or declined; held or declined completes the statutory task. */
+  async recordReturnHomeInterview(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const found = await findEpisode(ctx, input.episodeId);
+    const child = await directory.require(db, ctx.identity.tenant, found.childId, "input.episodeId");
+    const by = input.by?.trim() || null;
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const episode = await tx.missingEpisode.findUniqueOrThrow({ where: { id: found.id } });
+      const at = now();
+      checkReturnHomeInterview(episode, input, at);
+      const updated = await tx.missingEpisode.update({
+        where: { id: episode.id },
+        data: {
+          returnInterviewOfferedAt: input.offeredAt ?? episode.returnInterviewOfferedAt,
+          returnInterviewHeldAt: input.heldAt ?? null,
+          returnInterviewDeclined: input.declined ?? false,
+          returnInterviewBy: by ?? episode.returnInterviewBy,
+        },
+      });
+      const completedAt = updated.returnInterviewHeldAt ?? (updated.returnInterviewDeclined ? (input.offeredAt ?? at) : null);
+      const done = completedAt && updated.endedAt && !updated.returnInterviewCancelledAt;
+      await recorder.change(tx, actor(ctx), {
+        action: "missing_episode.return_interview_recorded",
+        entity: "MissingEpisode",
+        entityId: updated.id,
+        childId: child.id,
+        details: {
+          heldAt: input.heldAt?.toISOString() ?? null,
+          offeredAt: input.offeredAt?.toISOString() ?? null,
+          declined: input.declined ?? false,
+        },
+        events: done
+          ? [
+              statutoryTaskCompleted(
+                child.id,
+                events.returnHomeInterviewTask({ ...updated, endedAt: updated.endedAt! }),
+                todayInEngland(completedAt),
+                completedAt.toISOString(),
+              ),
+            ]
+          : [],
+      });
+      return updated;
     });
   },
 };

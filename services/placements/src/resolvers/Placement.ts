@@ -1,9 +1,13 @@
 import { fromUtc } from "@caregraph/platform/calendar";
 import { PLACEMENT_TYPES } from "../domain/codes";
-import type { Placement as Row } from "../generated/prisma/client";
+import type { PlacementResolvers } from "../generated/graphql";
 
-export const Placement = {
-  typeDescription: (p: Row) => PLACEMENT_TYPES[p.type],
-  startDate: (p: Row) => fromUtc(p.startDate),
-  endDate: (p: Row) => (p.endDate ? fromUtc(p.endDate) : null),
+export const Placement: PlacementResolvers = {
+  typeDescription: (p) => PLACEMENT_TYPES[p.type],
+  startDate: (p) => fromUtc(p.startDate),
+  endDate: (p) => (p.endDate ? fromUtc(p.endDate) : null),
+  // Stored on the placement that ended (DfE REASON_PLACE_CHANGE); changePlacement's answer carries the reason given.
+  reasonForChange: (p) => p.reasonForChange ?? p.reasonGivenForMove ?? null,
+  previousPlacement: async (p, _, ctx) =>
+    p.previousPlacementId ? ((await ctx.placements.load(p.childId)).find((q) => q.id === p.previousPlacementId) ?? null) : null,
 };

@@ -1,6 +1,8 @@
-import { DateScalar } from "@caregraph/platform/graphql";
+import { DateScalar, DateTimeScalar } from "@caregraph/platform/graphql";
+import type { Resolvers } from "../generated/graphql";
 import { Child } from "./Child";
+import { MissingEpisode } from "./MissingEpisode";
 import { Mutation } from "./Mutation";
 import { Placement } from "./Placement";
 
-export const resolvers = { Date: DateScalar, Mutation, Child, Placement };
+export const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Mutation, Child, Placement, MissingEpisode };

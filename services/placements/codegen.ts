@@ -1,0 +1,8 @@
+import { subgraphCodegen } from "@caregraph/platform/codegen";
+
+// Resolver types from schema.graphql; parents are the Prisma rows the resolvers receive.
+export default subgraphCodegen({
+  Child: "{ id: string }",
+  Placement: "../context#PlacementParent",
+  MissingEpisode: "./prisma/client#MissingEpisode",
+});

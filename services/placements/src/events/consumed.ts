@@ -1,0 +1,43 @@
+import { EventEnvelope, mergeHandlers, NewEvent, Recorder, statutoryTaskCancelled } from "@caregraph/platform";
+import { compareDates, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
+import { now } from "@caregraph/platform/clock";
+import { directory } from "../context";
+import type { Prisma } from "../generated/prisma/client";
+import { placementEnded, returnHomeInterviewTask } from "./published";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The child stops being looked after (children: ChildCeasedLookedAfter {endDate, reason}): the
+ * placement they live in ends that day, and return home interviews still open are cancelled like
+ * every domain's open tasks. A placement that started after the end of care ends on its start day.
+ */
+export async function onCeasedLookedAfter(tx: Tx, e: EventEnvelope): Promise<NewEvent[]> {
+  const { endDate } = e.payload as { endDate: LocalDate };
+  const at = { tenant: e.tenant, childId: e.childId };
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `placements:${e.childId}`);
+  const out: NewEvent[] = [];
+  const open = await tx.placement.findFirst({ where: { ...at, endDate: null, voidedAt: null } });
+  if (open) {
+    const start = fromUtc(open.startDate);
+    const end = compareDates(endDate, start) < 0 ? start : endDate;
+    out.push(placementEnded(await tx.placement.update({ where: { id: open.id }, data: { endDate: toUtc(end) } })));
+  }
+  const pending = await tx.missingEpisode.findMany({
+    where: { ...at, endedAt: { not: null }, returnInterviewHeldAt: null, returnInterviewDeclined: false, returnInterviewCancelledAt: null },
+  });
+  for (const episode of pending) {
+    await tx.missingEpisode.update({ where: { id: episode.id }, data: { returnInterviewCancelledAt: now() } });
+    out.push(statutoryTaskCancelled(e.childId, returnHomeInterviewTask({ ...episode, endedAt: episode.endedAt! }), "ceased to be looked after"));
+  }
+  return out;
+}
+
+/** What the placements domain reacts to (with the known-child copy's handlers). Each runs once per event. */
+export function handlers(recorder: Recorder) {
+  return mergeHandlers<Tx>(directory.handlers, {
+    ChildCeasedLookedAfter: async (tx, e) => {
+      await recorder.consequence(tx, e, await onCeasedLookedAfter(tx, e));
+    },
+  });
+}
