@@ -11,7 +11,7 @@ function parse(value: unknown): LocalDate {
     // Well formed, but no such day: say which rule it broke and why ("2015-02-30").
     const days = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
     throw new GraphQLError(
-      `Date must be a day that exists on the calendar: ${JSON.stringify(value)} does not (${MONTH_NAMES[month - 1]} ${m[1]} has ${days} days)`,
+      `Date must be a day that exists on the calendar, written YYYY-MM-DD: ${JSON.stringify(value)} does not (${MONTH_NAMES[month - 1]} ${m[1]} has ${days} days)`,
       { extensions: { code: "BAD_USER_INPUT", rule: "DATE_EXISTS" } },
     );
   }

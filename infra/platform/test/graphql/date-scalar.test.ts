@@ -19,7 +19,7 @@ describe("the Date scalar", () => {
   it("refuses 2015-02-30 as BAD_USER_INPUT naming the rule: February 2015 has 28 days", () => {
     const e = refusal("2015-02-30");
     expect(e.extensions).toMatchObject({ code: "BAD_USER_INPUT", rule: "DATE_EXISTS" });
-    expect(e.message).toBe('Date must be a day that exists on the calendar: "2015-02-30" does not (February 2015 has 28 days)');
+    expect(e.message).toBe('Date must be a day that exists on the calendar, written YYYY-MM-DD: "2015-02-30" does not (February 2015 has 28 days)');
     expect(refusal("2027-02-29").message).toContain("February 2027 has 28 days");
     expect(refusal("2026-04-31").message).toContain("April 2026 has 30 days");
   });
