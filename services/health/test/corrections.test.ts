@@ -136,6 +136,11 @@ describe("correcting a completed assessment", () => {
       const r = await env.svc.query<{ voidHealthAssessment: Assessment }>(env.token, VOID, { input: { id: iha.id, reason: "recorded for the wrong child" } });
       expect(r.data?.voidHealthAssessment).toMatchObject({ id: iha.id, kind: "INITIAL", completedOn: null, status: "OVERDUE", dueDate: "2026-06-29" });
       expect(await open(id)).toEqual([expect.objectContaining({ id: iha.id, kind: "INITIAL" })]);
+    const audit = await env.svc.service.deps.db.$queryRawUnsafe<{ details: { reason: string; reopened: boolean } }[]>(
+      "SELECT details FROM health.audit_entry WHERE entity_id = $1 AND action = 'health_assessment.voided'",
+      iha.id,
+    );
+    expect(audit).toEqual([{ details: expect.objectContaining({ reason: "recorded for the wrong child", reopened: true }) }]);
       expect((await assessments(id)).find((a) => a.id === review!.id)?.status).toBe("CANCELLED");
       await eventually(async () => listener.events().find((e) => e.type === "StatutoryTaskCancelled" && e.payload.taskId === review!.id));
       await eventually(async () => listener.events().find((e) => e.type === "StatutoryTaskScheduled" && e.payload.taskId === iha.id));
@@ -184,7 +189,15 @@ describe("correcting a completed assessment", () => {
       field: "input.completedOn",
       rule: "INITIAL_ASSESSMENT_WINDOW",
     });
+    expect((await env.svc.query(env.token, AMEND, { input: { id: iha.id, kind: "REVIEW", reason: "wrong kind" } })).errors?.[0]?.extensions).toMatchObject({
+      field: "input.kind",
+      rule: "SCHEDULED_KIND_FIXED",
+    });
     expect((await env.svc.query(env.token, VOID, { input: { id: randomUUID(), reason: "x" } })).errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
+    expect(await assessments(id)).toEqual([
+      expect.objectContaining({ id: iha.id, kind: "INITIAL", completedOn: "2026-06-20" }),
+      expect.objectContaining({ kind: "REVIEW", dueDate: "2027-06-20", status: "DUE" }),
+    ]);
   });
 });
 

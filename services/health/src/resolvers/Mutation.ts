@@ -107,6 +107,10 @@ export const Mutation: MutationResolvers = {
     const { row, child, completedOn: was } = await completedAssessment(ctx, input.id);
     const completedOn = input.completedOn ?? was;
     const kind: HealthAssessmentKind = input.kind ?? row.kind;
+    if (kind !== row.kind && row.reason !== "RECORDED") {
+      // A scheduled task stays the task it was; the wrong kind was recorded against it, so void and record again.
+      invalidInput("input.kind", "SCHEDULED_KIND_FIXED", `this completed the ${row.kind === "INITIAL" ? "initial" : "review"} assessment that was due; void it and record what was done instead`);
+    }
     checkCompletedOn(completedOn, child);
     const lookedAfterSince = row.reason === "BECAME_LOOKED_AFTER" ? fromUtc(row.scheduledFrom) : child.lookedAfterSince;
     if (kind === "INITIAL" && lookedAfterSince) checkInitialWindow(completedOn, lookedAfterSince);
