@@ -83,10 +83,13 @@ export function operationCost(
   return selections(operation.selectionSet, root, new Set(), 1);
 }
 
+/** graphql-armor's default directive limit; no client of ours needs more. */
+export const MAX_DIRECTIVES = 50;
+
 /** Why a query was refused, with the number measured and the limit it broke. */
 export class QueryLimitError extends GraphQLError {
   constructor(
-    readonly limitCode: "COST_LIMIT" | "DEPTH_LIMIT" | "ALIAS_LIMIT" | "TOKEN_LIMIT",
+    readonly limitCode: "COST_LIMIT" | "DEPTH_LIMIT" | "ALIAS_LIMIT" | "DIRECTIVE_LIMIT" | "TOKEN_LIMIT",
     message: string,
     measured: Record<string, number>,
     limit: number,
@@ -126,6 +129,9 @@ export const depthLimitError = (depth: number, limit: number) =>
 
 export const aliasLimitError = (aliases: number, limit: number) =>
   new QueryLimitError("ALIAS_LIMIT", `Query refused: it uses ${aliases} aliases, over the alias limit of ${limit}.`, { aliases }, limit);
+
+export const directiveLimitError = (directives: number, limit: number) =>
+  new QueryLimitError("DIRECTIVE_LIMIT", `Query refused: it uses ${directives} directives, over the directive limit of ${limit}.`, { directives }, limit);
 
 export const tokenLimitError = (limit: number) =>
   new QueryLimitError("TOKEN_LIMIT", `Query refused: it has more than ${limit} tokens, over the token limit of ${limit}.`, {}, limit);

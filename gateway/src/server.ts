@@ -25,7 +25,7 @@ import { SUPERGRAPH_FILE } from "./compose";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { ForwardingDataSource } from "./data-source";
-import { aliasLimitError, costLimitRule, depthLimitError, formatLimitError } from "./limits";
+import { aliasLimitError, costLimitRule, depthLimitError, directiveLimitError, formatLimitError, MAX_DIRECTIVES } from "./limits";
 import { rateLimiter } from "./rate-limit";
 import { MAX_PAGE_SIZE, subgraphUrl, SUBGRAPHS } from "./subgraphs";
 
@@ -58,6 +58,7 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
   const armor = new ApolloArmor({
     maxDepth: { n: Number.MAX_SAFE_INTEGER, onAccept: [overLimit(config.MAX_DEPTH, depthLimitError)] },
     maxAliases: { n: Number.MAX_SAFE_INTEGER, onAccept: [overLimit(config.MAX_ALIASES, aliasLimitError)] },
+    maxDirectives: { n: Number.MAX_SAFE_INTEGER, onAccept: [overLimit(MAX_DIRECTIVES, directiveLimitError)] },
     // Cost is computed in limits.ts (graphql-armor's model; a `first` variable counts as the largest page).
     costLimit: { enabled: false },
     // Tokens are capped by graphql-js's parser itself (parseOptions below).

@@ -98,6 +98,13 @@ it("refuses a query with more tokens than the token limit, naming it", async () 
   expect(body.errors?.[0]?.extensions).toMatchObject({ code: "TOKEN_LIMIT", limit: 2000 });
 });
 
+it("refuses a query with more directives than the directive limit, naming it", async () => {
+  const { status, body } = await post(`{ __typename ${"@include(if: true) ".repeat(51)}}`);
+  expect(status).toBe(400);
+  expect(body.errors?.[0]?.message).toMatch(/over the directive limit of 50/);
+  expect(body.errors?.[0]?.extensions).toMatchObject({ code: "DIRECTIVE_LIMIT", directives: 51, limit: 50 });
+});
+
 it("still reports a real syntax error as one", async () => {
   const { status, body } = await post(`{ children(first: 1) { `);
   expect(status).toBe(400);
