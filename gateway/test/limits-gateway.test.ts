@@ -26,7 +26,10 @@ function definition(name: string): ServiceDefinition<never, never> {
   const dir = join(__dirname, "..", "..", "services", name);
   if (!existsSync(join(dir, "src", "generated"))) throw new Error(`${dir}/src/generated is missing: run \`npm run build\` first`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(join(dir, "src", "service")) as Record<string, ServiceDefinition<never, never>>)[name]!;
+  const exported = Object.values(require(join(dir, "src", "service")) as Record<string, ServiceDefinition<never, never> | undefined>);
+  const def = exported.find((d) => d?.name === name);
+  if (!def) throw new Error(`services/${name}/src/service exports no ServiceDefinition named "${name}"`);
+  return def;
 }
 
 beforeAll(async () => {
