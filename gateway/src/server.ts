@@ -12,6 +12,7 @@ import {
   createMetrics,
   createTokenVerifier,
   Identity,
+  IDEMPOTENCY_HEADER,
   listen,
   REQUEST_ID_HEADER,
   requestIdFrom,
@@ -24,6 +25,7 @@ import { readFileSync } from "node:fs";
 import { SUPERGRAPH_FILE } from "./compose";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
+import { completeAnswers } from "./complete-answers";
 import { ForwardingDataSource } from "./data-source";
 import { aliasLimitError, costLimitRule, depthLimitError, directiveLimitError, formatLimitError, MAX_DIRECTIVES } from "./limits";
 import { rateLimiter } from "./rate-limit";
@@ -72,6 +74,7 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
     formatError: formatLimitError,
     plugins: [
       ...armor.plugins,
+      completeAnswers(),
       config.SANDBOX ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),
     ],
     introspection: true,
@@ -140,6 +143,7 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
           token: r.token ?? "",
           identity: r.identity as Identity,
           requestId: r.requestId ?? "",
+          idempotencyKey: typeof r.headers[IDEMPOTENCY_HEADER] === "string" ? r.headers[IDEMPOTENCY_HEADER] : undefined,
           log: log.child({ requestId: r.requestId, user: r.identity?.userId, tenant: r.identity?.tenant }),
         };
       },

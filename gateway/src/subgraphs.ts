@@ -6,6 +6,7 @@ export const SUBGRAPHS = [
   { name: "children", port: 4001 },
   { name: "placements", port: 4002 },
   { name: "health", port: 4003 },
+  { name: "safeguarding", port: 4004 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]["name"];

@@ -8,6 +8,7 @@ import { graphqlOk } from "./client";
 import { freePort } from "./ports";
 import { seedCaseload } from "./seed";
 import { startStack, Stack } from "./stack";
+import { SUBGRAPHS } from "@caregraph/gateway/dist/subgraphs";
 
 /**
  * npm run bench: the child-record query (child + placements + health assessments) through the
@@ -39,7 +40,7 @@ async function main() {
     dataDir: join(dir, "data"),
     logDir: join(dir, "logs"),
     gatewayPort: await freePort(),
-    servicePorts: { children: await freePort(), placements: await freePort(), health: await freePort() },
+    servicePorts: Object.fromEntries(await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await freePort()] as const))),
     logLevel: "warn",
   });
   try {

@@ -8,6 +8,7 @@ import { Client } from "pg";
 import { graphql, graphqlOk } from "../src/client";
 import { freePort } from "../src/ports";
 import { Stack, startStack } from "../src/stack";
+import { SUBGRAPHS } from "@caregraph/gateway/dist/subgraphs";
 
 /**
  * The whole graph as separate processes — three subgraphs, the gateway, the mock Kafka broker —
@@ -32,7 +33,7 @@ beforeAll(async () => {
     dataDir: join(dir, "data"),
     logDir: join(dir, "logs"),
     gatewayPort: await freePort(),
-    servicePorts: { children: await freePort(), placements: await freePort(), health: await freePort() },
+    servicePorts: Object.fromEntries(await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await freePort()] as const))),
     logLevel: "info",
   });
 }, 180_000);
@@ -212,3 +213,20 @@ async function consumedDuplicates(): Promise<number> {
   const line = text.split("\n").find((l) => l.startsWith("events_consumed_total") && l.includes('type="PlacementStarted"') && l.includes('outcome="duplicate"'));
   return line ? Number(line.split(" ").pop()) : 0;
 }
+
+it("a registration sent twice with the same Idempotency-Key makes one child and answers the same", async () => {
+  const REGISTER = `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id firstName } }`;
+  const input = { firstName: "Idem", lastName: `Potent${Date.now()}`, dateOfBirth: "2015-02-03", sex: "MALE", lookedAfterSince: "2026-10-01", legalStatus: "C2", confirmedNotDuplicate: true };
+  const key = { "idempotency-key": `e2e-${input.lastName}` };
+  const [first, second] = [
+    await graphql<{ registerChild: { id: string } }>(stack.gatewayUrl, token, REGISTER, { input }, key),
+    await graphql<{ registerChild: { id: string } }>(stack.gatewayUrl, token, REGISTER, { input }, key),
+  ];
+  expect(first.errors).toBeUndefined();
+  expect(second.data?.registerChild.id).toBe(first.data?.registerChild.id);
+  const found = await graphqlOk<{ children: { edges: unknown[] } }>(stack.gatewayUrl, token, `query($s: ChildSearchInput) { children(search: $s, first: 10) { edges { node { id } } } }`, { s: { name: input.lastName } });
+  expect(found.children.edges).toHaveLength(1);
+  // The same key for a different change is refused, naming the header and the rule.
+  const other = await graphql(stack.gatewayUrl, token, REGISTER, { input: { ...input, firstName: "Other" } }, key);
+  expect(other.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", rule: "IDEMPOTENCY_KEY_REUSED" });
+});

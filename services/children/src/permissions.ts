@@ -1,13 +1,28 @@
 import { allow, hasRole } from "@caregraph/platform";
 
-/** For now one role reads and writes its own local authority's children (rows are tenant-scoped). */
-const socialWorker = hasRole("SOCIAL_WORKER");
+/**
+ * Social workers and team managers read and write their own local authority's children (rows
+ * are tenant-scoped); IROs read them. Corrections (amend / void) are for social workers and team
+ * managers; archived records are shown to them only (see Context.seesArchived).
+ */
+const reader = hasRole("SOCIAL_WORKER", "TEAM_MANAGER", "IRO");
+const writer = hasRole("SOCIAL_WORKER", "TEAM_MANAGER");
 
 export const rules = {
-  Query: { child: socialWorker, children: socialWorker },
-  Mutation: { registerChild: socialWorker, recordLegalStatus: socialWorker, archiveChild: socialWorker, restoreChild: socialWorker },
-  Child: socialWorker,
-  LegalStatus: socialWorker,
+  Query: { child: reader, children: reader },
+  Mutation: {
+    registerChild: writer,
+    recordLegalStatus: writer,
+    amendLegalStatus: writer,
+    voidLegalStatus: writer,
+    endCare: writer,
+    allocateWorker: writer,
+    archiveChild: writer,
+    restoreChild: writer,
+  },
+  Child: reader,
+  LegalStatus: reader,
+  Allocation: reader,
   ChildConnection: allow,
   ChildEdge: allow,
   PageInfo: allow,

@@ -1,33 +1,24 @@
 import { toUtc } from "@caregraph/platform/calendar";
 import { invalidInput } from "@caregraph/platform/graphql";
+import { searchWords } from "./domain/names";
+import type { ChildSearchInput } from "./generated/graphql";
 import type { Child, Prisma, PrismaClient } from "./generated/prisma/client";
+import { UUID } from "./store";
 
-export interface ChildSearch {
-  name?: string | null;
-  dateOfBirth?: string | null;
-  legalStatus?: Prisma.LegalStatusWhereInput["code"] | null;
-  includeArchived?: boolean | null;
-}
-
-type Cursor = [lastName: string, firstName: string, id: string];
-
-/** Keyset pagination in name order (last, first, id): stable while records are added. */
-export async function searchChildren(db: PrismaClient, tenant: string, search: ChildSearch, first: number, after: string | null) {
+/**
+ * Keyset pagination in name order (last, first, id): stable while records are added. A cursor
+ * is the child's id only (base64url) — no names in URLs or logs; the next page looks up that
+ * child's sort key.
+ */
+export async function searchChildren(db: PrismaClient, tenant: string, search: ChildSearchInput, first: number, after: string | null) {
   const where: Prisma.ChildWhereInput[] = [{ tenant }];
   if (!search.includeArchived) where.push({ archivedAt: null });
-  const name = search.name?.trim();
-  if (name) {
-    where.push({
-      OR: [
-        { firstName: { startsWith: name, mode: "insensitive" } },
-        { lastName: { startsWith: name, mode: "insensitive" } },
-      ],
-    });
-  }
+  // Every word of the query occurs in the normalised first + last name: "callum copp", "copper", "zoe".
+  for (const word of searchWords(search.name ?? "")) where.push({ searchName: { contains: word } });
   if (search.dateOfBirth) where.push({ dateOfBirth: toUtc(search.dateOfBirth) });
-  if (search.legalStatus) where.push({ legalStatuses: { some: { code: search.legalStatus, endDate: null } } });
+  if (search.legalStatus) where.push({ legalStatuses: { some: { code: search.legalStatus, endDate: null, voidedAt: null } } });
   if (after) {
-    const [lastName, firstName, id] = decodeCursor(after);
+    const { lastName, firstName, id } = await cursorChild(db, tenant, after);
     where.push({
       OR: [
         { lastName: { gt: lastName } },
@@ -46,16 +37,10 @@ export async function searchChildren(db: PrismaClient, tenant: string, search: C
   return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
-function encodeCursor(c: Child): string {
-  return Buffer.from(JSON.stringify([c.lastName, c.firstName, c.id] satisfies Cursor)).toString("base64url");
-}
+const encodeCursor = (c: Child): string => Buffer.from(c.id).toString("base64url");
 
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(parsed) && parsed.length === 3 && parsed.every((p) => typeof p === "string")) return parsed as Cursor;
-  } catch {
-    // fall through to the error below
-  }
-  return invalidInput("after", "CURSOR", "is not a cursor this search returned");
+async function cursorChild(db: PrismaClient, tenant: string, cursor: string): Promise<Child> {
+  const id = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, "base64url").toString() : "";
+  const child = UUID.test(id) ? await db.child.findFirst({ where: { id, tenant } }) : null;
+  return child ?? invalidInput("after", "CURSOR", "is not a cursor this search returned");
 }

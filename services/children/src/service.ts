@@ -12,7 +12,7 @@ export const children: ServiceDefinition<PrismaClient, Context> = {
   name: "children",
   dir,
   typeDefs: readTypeDefs(dir),
-  resolvers: resolvers as never,
+  resolvers,
   rules,
   createClient: (adapter) => new PrismaClient({ adapter }),
   context: createContext,

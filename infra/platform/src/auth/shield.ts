@@ -38,10 +38,11 @@ export function hasRole(...roles: Role[]): IRule {
 
 /**
  * graphql-shield fails open by default; CareGraph denies anything not named. The federation
- * plumbing is allowed explicitly: `_service` (composition) and `_entities` — each entity's
- * `__resolveReference` does its own tenant scoping, which shield never guards.
+ * plumbing is allowed explicitly: `_service` (composition) and `_entities` for any verified caller —
+ * each entity's `__resolveReference` does its own tenant scoping, and every field of the entity
+ * has its own role rule, so what a role may read is decided field by field, in one place.
  */
-export function permissions(rules: IRules, entityRule: IRule = hasRole("SOCIAL_WORKER")): IMiddlewareGenerator<unknown, unknown, unknown> {
+export function permissions(rules: IRules, entityRule: IRule = isAuthenticated): IMiddlewareGenerator<unknown, unknown, unknown> {
   const r = rules as Record<string, Record<string, unknown>>;
   return shield(
     {

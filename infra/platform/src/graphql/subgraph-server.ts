@@ -8,8 +8,9 @@ import { applyMiddleware } from "graphql-middleware";
 import type { IRules } from "graphql-shield";
 import { Server } from "node:http";
 import { AddressInfo } from "node:net";
-import { AuthContext, bearerToken, permissions, TokenVerifier } from "../auth";
+import { AuthContext, bearerToken, hasRole, permissions, Role, TokenVerifier } from "../auth";
 import { Logger, Metrics, REQUEST_ID_HEADER, requestIdFrom } from "../telemetry";
+import { idempotencyPlugin, IdempotencyStore } from "./idempotency";
 
 /** What every resolver of every subgraph can rely on. */
 export interface BaseContext extends AuthContext {
@@ -28,11 +29,15 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   typeDefs: DocumentNode;
   resolvers: SubgraphResolvers;
   rules: IRules;
+  /** Roles that may call `_entities` (default SOCIAL_WORKER); each entity's fields keep their own rules. */
+  entityRoles?: Role[];
   verifyToken: TokenVerifier;
   log: Logger;
   metrics: Metrics;
   /** Adds the request's own things (DataLoaders, database) to the base context. */
   context: (base: BaseContext) => Ctx;
+  /** Where mutations' answers are kept for the Idempotency-Key header. */
+  idempotency?: IdempotencyStore;
   /** Throws when a dependency (database, broker) is not usable; backs /readyz. */
   readiness: () => Promise<void>;
 }
@@ -42,10 +47,10 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
  * POST /graphql, GET /healthz (alive), GET /readyz (dependencies usable), GET /metrics.
  */
 export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>) {
-  const schema = withShield(buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<Ctx> }]), opts.rules);
+  const schema = withShield(buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<Ctx> }]), opts.rules, opts.entityRoles);
   const server = new ApolloServer<Ctx>({
     schema,
-    plugins: [observe(opts.log, opts.metrics)],
+    plugins: [observe(opts.log, opts.metrics), ...(opts.idempotency ? [idempotencyPlugin(opts.idempotency)] : [])],
     formatError: maskUnexpected(opts.log),
     logger: opts.log,
     // Stack traces are for our logs, never for callers (Apollo includes them outside production).
@@ -110,8 +115,8 @@ export async function listen(app: Express, port: number, host: string): Promise<
  * graphql-middleware rebuilds the schema and can lose each entity's `__resolveReference`;
  * put them back so `_entities` still resolves (and still goes through the tenant-scoped loaders).
  */
-function withShield(schema: GraphQLSchema, rules: IRules): GraphQLSchema {
-  const shielded = applyMiddleware(schema, permissions(rules));
+function withShield(schema: GraphQLSchema, rules: IRules, entityRoles?: Role[]): GraphQLSchema {
+  const shielded = applyMiddleware(schema, permissions(rules, entityRoles?.length ? hasRole(...entityRoles) : undefined));
   for (const type of Object.values(schema.getTypeMap())) {
     const resolveReference = (type as { resolveReference?: unknown }).resolveReference;
     const target = shielded.getType(type.name);

@@ -1,22 +1,12 @@
 import { addMonths, ageOn, compareDates, LocalDate } from "@caregraph/platform/calendar";
 import { invalidInput } from "@caregraph/platform/graphql";
+import type { RegisterChildInput } from "../generated/graphql";
 import { UPN } from "./codes";
-
-export interface Registration {
-  firstName: string;
-  lastName: string;
-  dateOfBirth: LocalDate;
-  sex: "MALE" | "FEMALE" | "UNKNOWN";
-  ethnicity?: string | null;
-  upn?: string | null;
-  lookedAfterSince?: LocalDate | null;
-  legalStatus?: string | null;
-}
 
 const NAME_MAX = 100;
 
 /** Checks a registration and returns it tidied (trimmed names, upper-case UPN). */
-export function validateRegistration(input: Registration, today: LocalDate): Registration {
+export function validateRegistration(input: RegisterChildInput, today: LocalDate): RegisterChildInput {
   const firstName = requiredName("input.firstName", input.firstName);
   const lastName = requiredName("input.lastName", input.lastName);
   if (compareDates(input.dateOfBirth, today) > 0) {
@@ -32,6 +22,10 @@ export function validateRegistration(input: Registration, today: LocalDate): Reg
   if (input.lookedAfterSince) checkLookedAfterDate("input.lookedAfterSince", input.dateOfBirth, input.lookedAfterSince, today);
   if (input.legalStatus && !input.lookedAfterSince) {
     invalidInput("input.lookedAfterSince", "REQUIRED_WITH_LEGAL_STATUS", "give the date the child became looked after when recording a legal status");
+  }
+  // A looked-after child is looked after under a legal status (DfE LS, rule 144): no period of care without one.
+  if (input.lookedAfterSince && !input.legalStatus) {
+    invalidInput("input.legalStatus", "LEGAL_STATUS_REQUIRED", "give the legal status the child is looked after under from lookedAfterSince");
   }
   return { ...input, firstName, lastName, upn };
 }

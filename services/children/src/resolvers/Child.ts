@@ -1,18 +1,38 @@
+import { today } from "@caregraph/platform/clock";
 import { fromUtc } from "@caregraph/platform/calendar";
-import type { Context } from "../context";
-import { LEGAL_STATUSES, LegalStatusCode } from "../domain/codes";
-import type { ChildRow, LegalStatusRow } from "../store";
+import { inForceOn } from "../domain/legal-status";
+import type { AllocationResolvers, ChildResolvers, LegalStatusResolvers } from "../generated/graphql";
+import { LEGAL_STATUSES } from "../domain/codes";
+import { toChained } from "../store";
 
-export const Child = {
+const local = (d: Date | null) => (d ? fromUtc(d) : null);
+
+export const Child: ChildResolvers = {
   // Entity fetches from other subgraphs' fields go through the same tenant-scoped loader.
-  __resolveReference: ({ id }: { id: string }, ctx: Context) => ctx.children.load(id),
-  legalStatuses: (child: ChildRow, _: unknown, ctx: Context) => ctx.legalStatuses.load(child.id),
-  legalStatus: async (child: ChildRow, _: unknown, ctx: Context) =>
-    (await ctx.legalStatuses.load(child.id)).find((s) => s.endDate === null) ?? null,
+  __resolveReference: ({ id }, ctx) => ctx.children.load(id),
+  dateOfBirth: (c) => fromUtc(c.dateOfBirth),
+  lookedAfterSince: (c) => local(c.lookedAfterSince),
+  legalStatuses: (c, _, ctx) => ctx.legalStatuses.load(c.id),
+  // In force today on the platform clock: begun on or before today and not ended.
+  legalStatus: async (c, _, ctx) => {
+    const rows = await ctx.legalStatuses.load(c.id);
+    const current = inForceOn(rows.map(toChained), today());
+    return rows.find((r) => r.id === current?.id) ?? null;
+  },
+  allocations: (c, _, ctx) => ctx.allocations.load(c.id),
+  currentAllocations: async (c, _, ctx) => (await ctx.allocations.load(c.id)).filter((a) => a.to === null),
+  allocatedSocialWorker: async (c, _, ctx) =>
+    (await ctx.allocations.load(c.id)).find((a) => a.to === null && a.role === "ALLOCATED_SOCIAL_WORKER") ?? null,
 };
 
-export const LegalStatus = {
-  description: (s: LegalStatusRow) => LEGAL_STATUSES[s.code as LegalStatusCode],
-  startDate: (s: LegalStatusRow) => fromUtc(s.startDate),
-  endDate: (s: LegalStatusRow) => (s.endDate ? fromUtc(s.endDate) : null),
+export const LegalStatus: LegalStatusResolvers = {
+  description: (s) => LEGAL_STATUSES[s.code],
+  startDate: (s) => fromUtc(s.startDate),
+  endDate: (s) => local(s.endDate),
+  reasonEpisodeCeased: (s) => s.ceasedReason,
+};
+
+export const Allocation: AllocationResolvers = {
+  from: (a) => fromUtc(a.from),
+  to: (a) => local(a.to),
 };

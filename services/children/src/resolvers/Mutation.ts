@@ -1,27 +1,40 @@
-import { today, now } from "@caregraph/platform/clock";
+import { now, today } from "@caregraph/platform/clock";
 import { randomUUID } from "node:crypto";
 import { fromUtc, toUtc } from "@caregraph/platform/calendar";
-import { NotFoundError } from "@caregraph/platform/graphql";
+import { invalidInput, NotFoundError } from "@caregraph/platform/graphql";
 import type { Context } from "../context";
-import { checkNewLegalStatus } from "../domain/legal-status";
-import { checkLookedAfterDate, Registration, validateRegistration } from "../domain/registration";
+import { checkAllocation } from "../domain/allocation";
+import { PossibleDuplicateError } from "../domain/duplicates";
+import { addStatus, amendStatus, ChainedStatus, currentPeriodStart, endCareOn, voidStatus } from "../domain/legal-status";
+import { sameName, searchNameOf } from "../domain/names";
+import { validateRegistration } from "../domain/registration";
 import * as events from "../events/published";
-import type { LegalStatusCode } from "../generated/prisma/client";
-import { UUID } from "../store";
+import type { MutationResolvers } from "../generated/graphql";
+import type { Child, Prisma, ReasonEpisodeCeased } from "../generated/prisma/client";
+import { historyOf, lockChild, UUID } from "../store";
 
+type Tx = Prisma.TransactionClient;
 const actor = (ctx: Context) => ({ identity: ctx.identity, requestId: ctx.requestId });
 
-export const Mutation = {
-  async registerChild(_: unknown, { input }: { input: Registration }, ctx: Context) {
+export const Mutation: MutationResolvers = {
+  async registerChild(_, { input }, ctx) {
     const r = validateRegistration(input, today());
     const { db, recorder } = ctx.deps;
     return db.$transaction(async (tx) => {
+      // Two registrations of one child at once must not both pass the duplicate check.
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `children:register:${ctx.tenant}:${r.dateOfBirth}`);
+      if (!r.confirmedNotDuplicate) {
+        const sameBirthday = await tx.child.findMany({ where: { tenant: ctx.tenant, dateOfBirth: toUtc(r.dateOfBirth) }, orderBy: { createdAt: "asc" } });
+        const existing = sameBirthday.find((c) => sameName(c, r));
+        if (existing) throw new PossibleDuplicateError(existing.id, existing.archivedAt !== null);
+      }
       const child = await tx.child.create({
         data: {
           id: randomUUID(),
-          tenant: ctx.identity.tenant,
+          tenant: ctx.tenant,
           firstName: r.firstName,
           lastName: r.lastName,
+          searchName: searchNameOf(r.firstName, r.lastName),
           dateOfBirth: toUtc(r.dateOfBirth),
           sex: r.sex,
           ethnicity: r.ethnicity ?? null,
@@ -31,7 +44,7 @@ export const Mutation = {
       });
       if (r.legalStatus && r.lookedAfterSince) {
         await tx.legalStatus.create({
-          data: { id: randomUUID(), tenant: child.tenant, childId: child.id, code: r.legalStatus as LegalStatusCode, startDate: toUtc(r.lookedAfterSince) },
+          data: { id: randomUUID(), tenant: child.tenant, childId: child.id, code: r.legalStatus, startDate: toUtc(r.lookedAfterSince) },
         });
       }
       const published = [events.childRegistered(child, r.legalStatus ?? null)];
@@ -41,62 +54,216 @@ export const Mutation = {
         entity: "Child",
         entityId: child.id,
         childId: child.id,
+        details: r.confirmedNotDuplicate ? { confirmedNotDuplicate: true } : {},
         events: published,
       });
       return child;
     });
   },
 
-  async recordLegalStatus(_: unknown, { input }: { input: { childId: string; code: LegalStatusCode; startDate: string } }, ctx: Context) {
-    const child = await ctx.children.load(input.childId);
-    if (!child) throw new NotFoundError("input.childId", "child");
-    const todayDate = today();
-    const history = (await ctx.legalStatuses.load(child.id)).map((s) => ({
-      code: s.code,
-      startDate: fromUtc(s.startDate),
-      endDate: s.endDate ? fromUtc(s.endDate) : null,
-    }));
-    checkNewLegalStatus(history, input.code, input.startDate);
-    const becomesLookedAfter = !child.lookedAfterSince;
-    if (becomesLookedAfter) checkLookedAfterDate("input.startDate", fromUtc(child.dateOfBirth), input.startDate, todayDate);
-    const current = history.find((s) => s.endDate === null) ?? null;
+  async recordLegalStatus(_, { input }, ctx) {
+    const child = await writableChild(ctx, input.childId, "input.childId");
     const { db, recorder } = ctx.deps;
-    // The history read above is cached for this request; the answer must show the new one.
-    ctx.legalStatuses.clear(child.id);
-    ctx.children.clear(child.id);
-    return db.$transaction(async (tx) => {
-      const start = toUtc(input.startDate);
-      await tx.legalStatus.updateMany({ where: { childId: child.id, endDate: null }, data: { endDate: start } });
-      await tx.legalStatus.create({ data: { id: randomUUID(), tenant: child.tenant, childId: child.id, code: input.code, startDate: start } });
-      const updated = becomesLookedAfter
-        ? await tx.child.update({ where: { id: child.id }, data: { lookedAfterSince: start } })
-        : child;
-      const published = [events.legalStatusChanged(child.id, input.code, input.startDate, current?.code ?? null)];
-      if (becomesLookedAfter) published.push(events.childBecameLookedAfter(child.id, input.startDate, input.code));
+    const updated = await db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const before = await historyOf(tx, child.tenant, child.id);
+      const id = randomUUID();
+      const plan = addStatus(before, { id, code: input.code, startDate: input.startDate }, fromUtc(child.dateOfBirth), today());
+      await saveHistory(tx, child, before, plan.history);
+      const published = [events.legalStatusChanged(child.id, input.code, input.startDate, plan.previous?.code ?? null)];
+      // A new period of care (the first, or after endCare): the statutory clocks start again.
+      if (plan.startsPeriodOfCare) published.push(events.childBecameLookedAfter(child.id, input.startDate, input.code));
       await recorder.change(tx, actor(ctx), {
         action: "child.legal_status_recorded",
-        entity: "Child",
-        entityId: child.id,
+        entity: "LegalStatus",
+        entityId: id,
         childId: child.id,
         details: { code: input.code, startDate: input.startDate },
         events: published,
       });
-      return updated;
+      return setLookedAfterSince(tx, child, plan.history);
     });
+    return fresh(ctx, updated);
   },
 
-  async archiveChild(_: unknown, { id }: { id: string }, ctx: Context) {
-    const child = await ctx.children.load(id);
-    if (!child) throw new NotFoundError("id", "child");
+  async amendLegalStatus(_, { input }, ctx) {
+    const reason = requiredReason(input.reason);
+    const { child, status } = await writableStatus(ctx, input.id);
+    const { db, recorder } = ctx.deps;
+    const updated = await db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const before = await historyOf(tx, child.tenant, child.id);
+      const after = amendStatus(before, status.id, { code: input.code, startDate: input.startDate }, fromUtc(child.dateOfBirth), today());
+      await saveHistory(tx, child, before, after);
+      const amended = after.find((s) => s.id === status.id)!;
+      const old = before.find((s) => s.id === status.id)!;
+      await recorder.change(tx, actor(ctx), {
+        action: "child.legal_status_amended",
+        entity: "LegalStatus",
+        entityId: status.id,
+        childId: child.id,
+        details: { reason, before: { code: old.code, startDate: old.startDate }, after: { code: amended.code, startDate: amended.startDate } },
+        events: [events.legalStatusAmended(child.id, amended), ...correctedStart(child.id, before, after)],
+      });
+      return setLookedAfterSince(tx, child, after);
+    });
+    return fresh(ctx, updated);
+  },
+
+  async voidLegalStatus(_, { input }, ctx) {
+    const reason = requiredReason(input.reason);
+    const { child, status } = await writableStatus(ctx, input.id);
+    const { db, recorder } = ctx.deps;
+    const updated = await db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const before = await historyOf(tx, child.tenant, child.id);
+      const after = voidStatus(before, status.id);
+      await tx.legalStatus.update({ where: { id: status.id }, data: { voidedAt: now(), voidReason: reason } });
+      await saveHistory(tx, child, before, after);
+      await recorder.change(tx, actor(ctx), {
+        action: "child.legal_status_voided",
+        entity: "LegalStatus",
+        entityId: status.id,
+        childId: child.id,
+        details: { reason, code: status.code, startDate: fromUtc(status.startDate) },
+        events: [events.legalStatusVoided(child.id, status.id), ...correctedStart(child.id, before, after)],
+      });
+      return setLookedAfterSince(tx, child, after);
+    });
+    return fresh(ctx, updated);
+  },
+
+  async endCare(_, { input }, ctx) {
+    const child = await writableChild(ctx, input.childId, "input.childId");
+    const { db, recorder } = ctx.deps;
+    const updated = await db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const before = await historyOf(tx, child.tenant, child.id);
+      const after = endCareOn(before, input.endDate, input.reason, fromUtc(child.dateOfBirth), today());
+      await saveHistory(tx, child, before, after);
+      await recorder.change(tx, actor(ctx), {
+        action: "child.care_ended",
+        entity: "Child",
+        entityId: child.id,
+        childId: child.id,
+        details: { endDate: input.endDate, reason: input.reason },
+        events: [events.childCeasedLookedAfter(child.id, input.endDate, input.reason)],
+      });
+      return setLookedAfterSince(tx, child, after);
+    });
+    return fresh(ctx, updated);
+  },
+
+  async allocateWorker(_, { input }, ctx) {
+    const child = await writableChild(ctx, input.childId, "input.childId");
+    const workerId = input.workerId.trim();
+    if (!workerId) invalidInput("input.workerId", "REQUIRED", "cannot be blank");
+    const { db, recorder } = ctx.deps;
+    const allocation = await db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const current = await tx.allocation.findFirst({ where: { tenant: child.tenant, childId: child.id, role: input.role, to: null } });
+      checkAllocation(current && { workerId: current.workerId, from: fromUtc(current.from) }, workerId, input.from, fromUtc(child.dateOfBirth), today());
+      // One current allocation per role: the current one ends the day the new one starts.
+      if (current) await tx.allocation.update({ where: { id: current.id }, data: { to: toUtc(input.from) } });
+      const created = await tx.allocation.create({
+        data: { id: randomUUID(), tenant: child.tenant, childId: child.id, workerId, role: input.role, from: toUtc(input.from) },
+      });
+      await recorder.change(tx, actor(ctx), {
+        action: "child.worker_allocated",
+        entity: "Allocation",
+        entityId: created.id,
+        childId: child.id,
+        details: { workerId, role: input.role, from: input.from, previousAllocationId: current?.id ?? null },
+        events: [events.workerAllocated(created, current?.workerId ?? null)],
+      });
+      return created;
+    });
+    ctx.allocations.clear(child.id);
+    return allocation;
+  },
+
+  async archiveChild(_, { id }, ctx) {
+    const child = await anyChild(ctx, id);
+    if (child.archivedAt) invalidInput("id", "ALREADY_ARCHIVED", `this child's record is already archived (since ${child.archivedAt.toISOString()})`);
     return setArchived(ctx, id, now());
   },
 
-  async restoreChild(_: unknown, { id }: { id: string }, ctx: Context) {
-    const archived = UUID.test(id) && await ctx.deps.db.child.findFirst({ where: { id, tenant: ctx.identity.tenant, archivedAt: { not: null } } });
-    if (!archived) throw new NotFoundError("id", "archived child");
+  async restoreChild(_, { id }, ctx) {
+    const child = await anyChild(ctx, id);
+    if (!child.archivedAt) invalidInput("id", "NOT_ARCHIVED", "this child's record is not archived");
     return setArchived(ctx, id, null);
   },
 };
+
+/** A child of the caller's local authority, archived or not. */
+async function anyChild(ctx: Context, id: string, field = "id"): Promise<Child> {
+  const child = UUID.test(id) ? await ctx.deps.db.child.findFirst({ where: { id, tenant: ctx.tenant } }) : null;
+  if (!child) throw new NotFoundError(field, "child");
+  return child;
+}
+
+/** A child whose record may be written to: an archived one must be restored first. */
+async function writableChild(ctx: Context, id: string, field: string): Promise<Child> {
+  const child = await anyChild(ctx, id, field);
+  if (child.archivedAt) invalidInput(field, "CHILD_ARCHIVED", "this child's record is archived; restore it before recording anything new");
+  return child;
+}
+
+async function writableStatus(ctx: Context, id: string) {
+  const status = UUID.test(id) ? await ctx.deps.db.legalStatus.findFirst({ where: { id, tenant: ctx.tenant, voidedAt: null } }) : null;
+  if (!status) throw new NotFoundError("input.id", "legal status");
+  return { status, child: await writableChild(ctx, status.childId, "input.id") };
+}
+
+function requiredReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (!trimmed) invalidInput("input.reason", "REQUIRED", "say why the record is corrected");
+  if (trimmed.length > 1000) invalidInput("input.reason", "MAX_LENGTH", "at most 1000 characters");
+  return trimmed;
+}
+
+/** Writes the re-chained history: new rows created, changed ones updated. */
+async function saveHistory(tx: Tx, child: Child, before: ChainedStatus[], after: ChainedStatus[]): Promise<void> {
+  const old = new Map(before.map((s) => [s.id, s]));
+  for (const s of after) {
+    const data = {
+      code: s.code as LegalStatusCodeValue,
+      startDate: toUtc(s.startDate),
+      endDate: s.endDate ? toUtc(s.endDate) : null,
+      ceasedReason: (s.ceased?.reason ?? null) as ReasonEpisodeCeased | null,
+    };
+    const was = old.get(s.id);
+    if (!was) {
+      await tx.legalStatus.create({ data: { id: s.id, tenant: child.tenant, childId: child.id, ...data } });
+    } else if (was.code !== s.code || was.startDate !== s.startDate || was.endDate !== s.endDate || was.ceased?.reason !== s.ceased?.reason) {
+      await tx.legalStatus.update({ where: { id: s.id }, data });
+    }
+  }
+}
+type LegalStatusCodeValue = Prisma.LegalStatusCreateInput["code"];
+
+/** lookedAfterSince is the start of the current period of care (null when not looked after). */
+async function setLookedAfterSince(tx: Tx, child: Child, history: ChainedStatus[]): Promise<Child> {
+  const start = currentPeriodStart(history)?.startDate ?? null;
+  // Read again under the child's lock: the row read before the transaction may be stale.
+  const row = await tx.child.findUniqueOrThrow({ where: { id: child.id } });
+  if ((row.lookedAfterSince ? fromUtc(row.lookedAfterSince) : null) === start) return row;
+  return tx.child.update({ where: { id: child.id }, data: { lookedAfterSince: start ? toUtc(start) : null } });
+}
+
+/** A correction that moves the start of the current period of care restarts the clocks from the corrected date. */
+function correctedStart(childId: string, before: ChainedStatus[], after: ChainedStatus[]) {
+  const was = currentPeriodStart(before);
+  const is = currentPeriodStart(after);
+  return is && was?.startDate !== is.startDate ? [events.childBecameLookedAfter(childId, is.startDate, is.code, true)] : [];
+}
+
+/** The answer must show the write, not what this request's loaders read before it. */
+function fresh(ctx: Context, child: Child): Child {
+  ctx.legalStatuses.clear(child.id);
+  ctx.children.clear(child.id);
+  return child;
+}
 
 async function setArchived(ctx: Context, id: string, archivedAt: Date | null) {
   const { db, recorder } = ctx.deps;

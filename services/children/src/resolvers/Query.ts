@@ -1,12 +1,16 @@
+import { GraphQLError } from "graphql";
 import { invalidInput } from "@caregraph/platform/graphql";
-import type { Context } from "../context";
-import { searchChildren, ChildSearch } from "../search";
+import type { QueryResolvers } from "../generated/graphql";
+import { searchChildren } from "../search";
 
-export const Query = {
-  child: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.children.load(id),
+export const Query: QueryResolvers = {
+  child: (_, { id }, ctx) => ctx.children.load(id),
 
-  children: (_: unknown, args: { search?: ChildSearch | null; first: number; after?: string | null }, ctx: Context) => {
-    if (args.first < 1 || args.first > 100) invalidInput("first", "RANGE", "must be between 1 and 100");
-    return searchChildren(ctx.deps.db, ctx.identity.tenant, args.search ?? {}, args.first, args.after ?? null);
+  children: (_, { search, first, after }, ctx) => {
+    if (first < 1 || first > 100) invalidInput("first", "RANGE", "must be between 1 and 100");
+    if (search?.includeArchived && !ctx.seesArchived) {
+      throw new GraphQLError("Forbidden: archived records are shown to social workers and team managers only", { extensions: { code: "FORBIDDEN" } });
+    }
+    return searchChildren(ctx.deps.db, ctx.tenant, search ?? {}, first, after ?? null);
   },
 };

@@ -1,6 +1,7 @@
 import { DateScalar, DateTimeScalar } from "@caregraph/platform/graphql";
-import { Child, LegalStatus } from "./Child";
+import type { Resolvers } from "../generated/graphql";
+import { Allocation, Child, LegalStatus } from "./Child";
 import { Mutation } from "./Mutation";
 import { Query } from "./Query";
 
-export const resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Mutation, Child, LegalStatus };
+export const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Mutation, Child, LegalStatus, Allocation };

@@ -1,0 +1,8 @@
+import { subgraphCodegen } from "@caregraph/platform/codegen";
+
+// Resolver types from schema.graphql; parents are the Prisma rows the resolvers receive.
+export default subgraphCodegen({
+  Child: "./prisma/client#Child",
+  LegalStatus: "./prisma/client#LegalStatus",
+  Allocation: "./prisma/client#Allocation",
+});

@@ -1,0 +1,131 @@
+import {
+  compareDates,
+  DueDate,
+  explain,
+  formatDate,
+  LocalDate,
+  monthsAfterExplained,
+  workingDaysAfterExplained,
+} from "@caregraph/platform/calendar";
+
+/**
+ * The child-protection pathway's timescales. Pure rules: no I/O. "Within n working days of X" is
+ * read as the n-th working day after X (the day after X is day 1), Saturdays, Sundays and England
+ * and Wales bank holidays skipped — the platform calendar's convention.
+ *
+ * Sources (see the authority strings): Working Together to Safeguard Children 2023 as quoted by
+ * local child-protection procedures; the primary WT 2023 text was not read when these were written.
+ */
+
+/** The statutory task names this domain publishes (the work tray's `kind`). */
+export const TASK = {
+  INITIAL_CONFERENCE: "InitialChildProtectionConference",
+  FIRST_CORE_GROUP: "FirstCoreGroup",
+  REVIEW_CONFERENCE: "ChildProtectionReviewConference",
+  ESCALATION: "Escalation",
+} as const;
+export type TaskName = (typeof TASK)[keyof typeof TASK];
+
+export const AUTHORITY = {
+  INITIAL_CONFERENCE:
+    "Working Together to Safeguard Children 2023: initial child protection conference within 15 working days of the strategy discussion (or the last of several) at which section 47 enquiries were initiated (as quoted by local procedures and DfE CIN census rule 8675Q; WT 2023 text not verified here)",
+  FIRST_CORE_GROUP:
+    "Working Together to Safeguard Children 2023 / local child protection procedures: first core group meeting within 10 working days of the initial child protection conference (local procedures; WT text not verified here)",
+  FIRST_REVIEW_CONFERENCE:
+    "Working Together to Safeguard Children 2023: first child protection review conference within 3 months of the initial conference (as quoted by local procedures; WT 2023 text not verified here)",
+  LATER_REVIEW_CONFERENCE:
+    "Working Together to Safeguard Children 2023: further child protection review conferences at intervals of not more than 6 months while the plan continues (as quoted by local procedures; WT 2023 text not verified here)",
+  ESCALATION:
+    "CareGraph escalation rule (local safeguarding procedures): a critical-risk concern, or an initial child protection conference past its Working Together 15-working-day timescale, goes to a team manager at once",
+} as const;
+
+export const LABEL: Record<TaskName, string> = {
+  InitialChildProtectionConference: "Initial child protection conference",
+  FirstCoreGroup: "First core group meeting",
+  ChildProtectionReviewConference: "Child protection review conference",
+  Escalation: "Escalation to a team manager",
+};
+
+/**
+ * Initial child protection conference: within 15 working days of the strategy discussion at which
+ * section 47 enquiries were initiated — the latest one if there were several (WT 2023, ch. 2;
+ * CIN census rule 8675Q).
+ */
+export function initialConferenceDue(strategyDiscussionOn: LocalDate): DueDate {
+  return workingDaysAfterExplained(strategyDiscussionOn, 15, "the strategy discussion");
+}
+
+/** The strategy discussion the ICPC clock runs from: the latest of those that initiated or continued the s47. */
+export function latestDiscussion(dates: LocalDate[]): LocalDate {
+  if (!dates.length) throw new RangeError("a section 47 enquiry starts from at least one strategy discussion");
+  return [...dates].sort(compareDates)[dates.length - 1] as LocalDate;
+}
+
+/** First core group: within 10 working days of the initial conference (local procedures citing WT). */
+export function firstCoreGroupDue(initialConferenceOn: LocalDate): DueDate {
+  return workingDaysAfterExplained(initialConferenceOn, 10, "the initial child protection conference");
+}
+
+/** First review conference: within 3 months of the initial conference (WT 2023). */
+export function firstReviewConferenceDue(initialConferenceOn: LocalDate): DueDate {
+  return monthsAfterExplained(initialConferenceOn, 3, "the initial child protection conference");
+}
+
+/** Later review conferences: within 6 months of the previous review, while the plan continues (WT 2023). */
+export function nextReviewConferenceDue(previousReviewOn: LocalDate): DueDate {
+  return monthsAfterExplained(previousReviewOn, 6, "the previous review conference");
+}
+
+/**
+ * The review schedule a plan follows if every conference is held on its due date: the first 3
+ * months after the ICPC, then every 6 months. Used to check the chain over several years.
+ */
+export function reviewConferenceChain(initialConferenceOn: LocalDate, count: number): LocalDate[] {
+  const dates: LocalDate[] = [];
+  let due = firstReviewConferenceDue(initialConferenceOn).date;
+  for (let i = 0; i < count; i++) {
+    dates.push(due);
+    due = nextReviewConferenceDue(due).date;
+  }
+  return dates;
+}
+
+/** The work-tray sentence for a task, from the rule that set it. */
+export const explanation = (task: TaskName, due: DueDate): string => explain(LABEL[task], due);
+
+/** An escalation for a concern assessed as CRITICAL: due the day it is recorded. */
+export function criticalConcernEscalation(raisedOn: LocalDate, recordedOn: LocalDate): DueDate {
+  return {
+    date: recordedOn,
+    workings: `a concern assessed as CRITICAL (raised on ${formatDate(raisedOn)}) goes to a team manager at once`,
+  };
+}
+
+/** An escalation for an ICPC past its due date: due the day it is found overdue. */
+export function overdueConferenceEscalation(conferenceDue: LocalDate, foundOn: LocalDate, conferenceExplanation: string): DueDate {
+  return {
+    date: foundOn,
+    workings: `the initial child protection conference was due by ${formatDate(conferenceDue)} and had not been held (${conferenceExplanation})`,
+  };
+}
+
+/** An ICPC is overdue from the day after its due date until it is held. */
+export const isOverdue = (dueDate: LocalDate, today: LocalDate): boolean => compareDates(today, dueDate) > 0;
+
+export type TaskStatus = "DUE" | "OVERDUE" | "COMPLETED" | "CANCELLED";
+
+export function taskStatusOn(t: { dueDate: LocalDate; completedOn: LocalDate | null; cancelledOn: LocalDate | null }, today: LocalDate): TaskStatus {
+  if (t.completedOn) return "COMPLETED";
+  if (t.cancelledOn) return "CANCELLED";
+  return isOverdue(t.dueDate, today) ? "OVERDUE" : "DUE";
+}
+
+/**
+ * A recorded date must have happened (not after today) and fall within the child's life. Returns
+ * the broken rule, or null.
+ */
+export function datePlausibility(date: LocalDate, dateOfBirth: LocalDate, today: LocalDate): "NOT_IN_FUTURE" | "NOT_BEFORE_BIRTH" | null {
+  if (compareDates(date, today) > 0) return "NOT_IN_FUTURE";
+  if (compareDates(date, dateOfBirth) < 0) return "NOT_BEFORE_BIRTH";
+  return null;
+}

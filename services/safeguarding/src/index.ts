@@ -1,0 +1,4 @@
+import { runMain } from "@caregraph/platform";
+import { startSafeguarding } from "./service";
+
+runMain(() => startSafeguarding());
