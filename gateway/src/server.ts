@@ -19,6 +19,7 @@ import {
 } from "@caregraph/platform";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express, { NextFunction, Request, Response } from "express";
+import type { GraphQLError, ValidationContext } from "graphql";
 import { Redis } from "ioredis";
 import { readFileSync } from "node:fs";
 import { SUPERGRAPH_FILE } from "./compose";
@@ -26,8 +27,9 @@ import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { completeAnswers } from "./complete-answers";
 import { ForwardingDataSource } from "./data-source";
+import { aliasLimitError, costLimitRule, depthLimitError, directiveLimitError, formatLimitError, MAX_DIRECTIVES } from "./limits";
 import { rateLimiter } from "./rate-limit";
-import { subgraphUrl, SUBGRAPHS } from "./subgraphs";
+import { MAX_PAGE_SIZE, subgraphUrl, SUBGRAPHS } from "./subgraphs";
 
 type AuthedRequest = Request & { identity?: Identity; token?: string; requestId?: string };
 
@@ -48,15 +50,28 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, "utf8"),
     buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrl(name, env) }),
   });
+  // graphql-armor measures depth and aliases; the gateway reports a refusal itself (limits.ts) so
+  // the message names the limit and `extensions` carry the numbers, instead of "Syntax Error: …".
+  const overLimit =
+    (limit: number, error: (found: number, limit: number) => GraphQLError) =>
+    (ctx: ValidationContext | null, details: { n: number }) => {
+      if (details.n > limit) ctx?.reportError(error(details.n, limit));
+    };
   const armor = new ApolloArmor({
-    maxDepth: { n: config.MAX_DEPTH },
-    maxAliases: { n: config.MAX_ALIASES },
-    costLimit: { maxCost: 5000 },
-    maxTokens: { n: 2000 },
+    maxDepth: { n: Number.MAX_SAFE_INTEGER, onAccept: [overLimit(config.MAX_DEPTH, depthLimitError)] },
+    maxAliases: { n: Number.MAX_SAFE_INTEGER, onAccept: [overLimit(config.MAX_ALIASES, aliasLimitError)] },
+    maxDirectives: { n: Number.MAX_SAFE_INTEGER, onAccept: [overLimit(MAX_DIRECTIVES, directiveLimitError)] },
+    // Cost is computed in limits.ts (graphql-armor's model; a `first` variable counts as the largest page).
+    costLimit: { enabled: false },
+    // Tokens are capped by graphql-js's parser itself (parseOptions below).
+    maxTokens: { enabled: false },
   }).protect();
   const server = new ApolloServer<GatewayContext>({
     gateway,
     ...armor,
+    validationRules: [...armor.validationRules, costLimitRule(config.MAX_COST, { maxPageSize: MAX_PAGE_SIZE })],
+    parseOptions: { maxTokens: config.MAX_TOKENS },
+    formatError: formatLimitError,
     plugins: [
       ...armor.plugins,
       completeAnswers(),

@@ -18,3 +18,6 @@ export function subgraphUrl(name: string, env: NodeJS.ProcessEnv = process.env):
   const sg = SUBGRAPHS.find((s) => s.name === name);
   return env[urlVariable(name)] ?? `http://127.0.0.1:${sg?.port ?? 0}/graphql`;
 }
+
+/** The largest page (`first`) any subgraph serves: children(first) accepts 1..100. The cost limit counts a `first` variable as this. */
+export const MAX_PAGE_SIZE = 100;

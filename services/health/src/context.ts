@@ -16,7 +16,7 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     ...ctx,
     childReferences: directory.references(deps.db, tenant),
     assessments: childKeyedLoader((childIds) =>
-      deps.db.healthAssessment.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
+      deps.db.healthAssessment.findMany({ where: { tenant, childId: { in: childIds }, voidedAt: null }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
     ),
   };
 }

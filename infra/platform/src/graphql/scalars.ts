@@ -1,8 +1,20 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { isLocalDate, LocalDate } from "../calendar";
 
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
 function parse(value: unknown): LocalDate {
   if (typeof value === "string" && isLocalDate(value)) return value;
+  const m = typeof value === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  const month = m ? Number(m[2]) : 0;
+  if (m && month >= 1 && month <= 12) {
+    // Well formed, but no such day: say which rule it broke and why ("2015-02-30").
+    const days = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+    throw new GraphQLError(
+      `Date must be a day that exists on the calendar, written YYYY-MM-DD: ${JSON.stringify(value)} does not (${MONTH_NAMES[month - 1]} ${m[1]} has ${days} days)`,
+      { extensions: { code: "BAD_USER_INPUT", rule: "DATE_EXISTS" } },
+    );
+  }
   throw new GraphQLError(`Date must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`, {
     extensions: { code: "BAD_USER_INPUT", rule: "DATE_FORMAT" },
   });

@@ -13,11 +13,32 @@ export function initialHealthAssessmentDue(lookedAfterSince: LocalDate): LocalDa
 }
 
 /**
- * No new initial assessment is needed when one was completed in the 3 months before the child
- * became looked after (CPPCR 2010 reg 7(2)(b) exception).
+ * The first day an assessment can count as the initial health assessment: 3 calendar months
+ * before the child became looked after, clamped to the month's end (31 May − 3 months = 28/29 Feb).
+ * CPPCR 2010 reg 7(2)(b): an assessment carried out in the 3 months before the placement stands.
  */
-export function recentAssessmentStands(lookedAfterSince: LocalDate, lastCompletedOn: LocalDate | null): boolean {
-  return lastCompletedOn !== null && compareDates(lastCompletedOn, addMonths(lookedAfterSince, -3)) >= 0;
+export function initialAssessmentWindowOpens(lookedAfterSince: LocalDate): LocalDate {
+  return addMonths(lookedAfterSince, -3);
+}
+
+/**
+ * Whether a completed assessment can stand in for (or be) the initial health assessment:
+ * done on or after the day the 3-month window opens (CPPCR 2010 reg 7(2)(b)). An assessment done
+ * after the child became looked after is the IHA itself (it may be recorded before the
+ * looked-after event reaches this service: events can arrive out of order).
+ */
+export function countsAsInitialAssessment(lookedAfterSince: LocalDate, completedOn: LocalDate): boolean {
+  return compareDates(completedOn, initialAssessmentWindowOpens(lookedAfterSince)) >= 0;
+}
+
+/**
+ * No new initial assessment is needed when any one of the child's completed assessments was done
+ * in the 3 months before the child became looked after, or since (CPPCR 2010 reg 7(2)(b)
+ * exception). Every completion is looked at, not "the last one": which one is last depends on
+ * the order corrections and events arrived in, and an older one must never count.
+ */
+export function recentAssessmentStands(lookedAfterSince: LocalDate, completedOn: readonly LocalDate[]): boolean {
+  return completedOn.some((d) => countsAsInitialAssessment(lookedAfterSince, d));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { EventEnvelope, mergeHandlers, Recorder } from "@caregraph/platform";
 import { directory } from "../context";
 import type { Prisma } from "../generated/prisma/client";
-import { onBecameLookedAfter, onPlacementMove } from "../schedule";
+import { onBecameLookedAfter, onCeasedLookedAfter, onPlacementMove } from "../schedule";
 
 type Tx = Prisma.TransactionClient;
 
@@ -13,6 +13,7 @@ export function handlers(recorder: Recorder) {
     };
   return mergeHandlers<Tx>(directory.handlers, {
     ChildBecameLookedAfter: publishing(onBecameLookedAfter),
+    ChildCeasedLookedAfter: publishing(onCeasedLookedAfter),
     PlacementStarted: publishing(onPlacementMove),
   });
 }

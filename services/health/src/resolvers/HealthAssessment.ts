@@ -1,5 +1,5 @@
 import { today } from "@caregraph/platform/clock";
-import { fromUtc} from "@caregraph/platform/calendar";
+import { fromUtc } from "@caregraph/platform/calendar";
 import { statusOn } from "../domain/health-assessments";
 import type { HealthAssessmentResolvers } from "../generated/graphql";
 import { task } from "../schedule";
@@ -14,4 +14,5 @@ export const HealthAssessment: HealthAssessmentResolvers = {
   status: (a) =>
     statusOn({ dueDate: fromUtc(a.dueDate), completedOn: local(a.completedOn), cancelledOn: local(a.cancelledOn) }, today()),
   authority: (a) => task(a).authority,
+  explanation: (a) => task(a).explanation,
 };
