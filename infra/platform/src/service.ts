@@ -1,7 +1,7 @@
 import type { DocumentNode } from "graphql";
 import type { IRules } from "graphql-shield";
 import { Kafka, Partitioners, Producer } from "kafkajs";
-import { createTokenVerifier } from "./auth";
+import { createTokenVerifier, Role } from "./auth";
 import { loadServiceConfig, ServiceConfig } from "./config";
 import { openDatabase, Database, DatabaseClientFactory } from "./db";
 import { TransactionalDb } from "./db-types";
@@ -41,6 +41,8 @@ export interface ServiceDefinition<Client extends TransactionalDb<AnyTx>, Ctx ex
   /** The generated `Resolvers` map of the service (GraphQL Code Generator, see codegen/). */
   resolvers: SubgraphResolvers;
   rules: IRules;
+  /** Roles that may resolve this subgraph's entities through `_entities` (default SOCIAL_WORKER). */
+  entityRoles?: Role[];
   createClient: DatabaseClientFactory<Client>;
   context: (base: BaseContext, deps: ServiceDeps<Client>) => Ctx;
   /** Domains this service reacts to, and its handlers. */
@@ -119,6 +121,7 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
       typeDefs: def.typeDefs,
       resolvers: def.resolvers,
       rules: def.rules,
+      entityRoles: def.entityRoles,
       verifyToken: await createTokenVerifier(config.JWT_PUBLIC_KEY, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
       log,
       metrics,

@@ -8,7 +8,7 @@ import { applyMiddleware } from "graphql-middleware";
 import type { IRules } from "graphql-shield";
 import { Server } from "node:http";
 import { AddressInfo } from "node:net";
-import { AuthContext, bearerToken, permissions, TokenVerifier } from "../auth";
+import { AuthContext, bearerToken, hasRole, permissions, Role, TokenVerifier } from "../auth";
 import { Logger, Metrics, REQUEST_ID_HEADER, requestIdFrom } from "../telemetry";
 
 /** What every resolver of every subgraph can rely on. */
@@ -28,6 +28,8 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   typeDefs: DocumentNode;
   resolvers: SubgraphResolvers;
   rules: IRules;
+  /** Roles that may call `_entities` (default SOCIAL_WORKER); each entity's fields keep their own rules. */
+  entityRoles?: Role[];
   verifyToken: TokenVerifier;
   log: Logger;
   metrics: Metrics;
@@ -42,7 +44,7 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
  * POST /graphql, GET /healthz (alive), GET /readyz (dependencies usable), GET /metrics.
  */
 export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>) {
-  const schema = withShield(buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<Ctx> }]), opts.rules);
+  const schema = withShield(buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<Ctx> }]), opts.rules, opts.entityRoles);
   const server = new ApolloServer<Ctx>({
     schema,
     plugins: [observe(opts.log, opts.metrics)],
@@ -110,8 +112,8 @@ export async function listen(app: Express, port: number, host: string): Promise<
  * graphql-middleware rebuilds the schema and can lose each entity's `__resolveReference`;
  * put them back so `_entities` still resolves (and still goes through the tenant-scoped loaders).
  */
-function withShield(schema: GraphQLSchema, rules: IRules): GraphQLSchema {
-  const shielded = applyMiddleware(schema, permissions(rules));
+function withShield(schema: GraphQLSchema, rules: IRules, entityRoles?: Role[]): GraphQLSchema {
+  const shielded = applyMiddleware(schema, permissions(rules, entityRoles?.length ? hasRole(...entityRoles) : undefined));
   for (const type of Object.values(schema.getTypeMap())) {
     const resolveReference = (type as { resolveReference?: unknown }).resolveReference;
     const target = shielded.getType(type.name);
