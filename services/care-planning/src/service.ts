@@ -18,6 +18,8 @@ export const carePlanning: ServiceDefinition<PrismaClient, Context> = {
   typeDefs: readTypeDefs(dir),
   resolvers,
   rules,
+  // Everyone on the case reads a child's reviews, visits and plan: the IRO and team manager too.
+  entityRoles: ["SOCIAL_WORKER", "TEAM_MANAGER", "IRO"],
   createClient: (adapter) => new PrismaClient({ adapter }),
   context: createContext,
   subscriptions: ["children", "placements", "health", "safeguarding", "care-planning"],
