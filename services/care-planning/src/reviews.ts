@@ -52,6 +52,11 @@ export async function onBecameLookedAfter(tx: Tx, e: EventEnvelope): Promise<New
   const at = { tenant: e.tenant, childId: e.childId };
   await lockChild(tx, e.childId);
   const open = await openReview(tx, e.tenant, e.childId);
+  if (p.corrected && !open) {
+    // Review 1 already held (or none open): the corrected start cannot move a review that happened.
+    const any = await tx.lookedAfterReview.findFirst({ where: { ...at, cancelledOn: null } });
+    if (any) return [];
+  }
   if (p.corrected && open) {
     if (open.sequence !== 1) return [];
     const moved = await tx.lookedAfterReview.update({

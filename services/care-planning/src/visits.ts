@@ -88,6 +88,11 @@ export async function onPlacementStarted(tx: Tx, e: EventEnvelope): Promise<NewE
   if (p.previousPlacementId) {
     await tx.visitPlacement.updateMany({ where: { id: p.previousPlacementId, tenant: e.tenant, endDate: null }, data: { endDate: toUtc(p.startDate) } });
   }
+  const later = await tx.visitPlacement.findFirst({
+    where: { tenant: e.tenant, childId: e.childId, id: { not: placement.id }, voided: false, startDate: { gt: placement.startDate } },
+  });
+  // An earlier placement recorded after the fact: the child does not live there now.
+  if (later) return [];
   const open = await openVisits(tx, e.tenant, e.childId);
   const events = await cancel(tx, open.filter((v) => v.placementId !== placement.id), p.startDate, "the child moved placement");
   const known = await tx.statutoryVisit.findFirst({ where: { tenant: e.tenant, placementId: placement.id } });

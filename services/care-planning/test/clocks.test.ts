@@ -80,6 +80,34 @@ describe("looked-after reviews (CPPCR 2010 reg 33)", () => {
     expect(rest).toEqual([]);
   });
 
+  it("a corrected start after review 1 was held changes no review", async () => {
+    const childId = await t.lookedAfterChild("2026-10-01");
+    await until(childId, (c) => c.lookedAfterReviews.length === 1);
+    await env.svc.query(env.token, REVIEW, { input: { childId, heldOn: "2026-10-28", participation: "PN1" } });
+    const corrected = t.event("children", "ChildBecameLookedAfter", childId, { date: "2026-09-28", legalStatus: "C2", corrected: true });
+    await t.send("children", corrected);
+    await t.processed(corrected.id);
+    expect((await child(childId)).lookedAfterReviews.map((r) => [r.sequence, r.dueDate, r.heldOn])).toEqual([
+      [1, "2026-10-29", "2026-10-28"],
+      [2, "2027-01-28", null],
+    ]);
+  });
+
+  it("a new period of care after leaving care starts again at review 1", async () => {
+    const childId = await t.lookedAfterChild("2026-06-01");
+    await until(childId, (c) => c.lookedAfterReviews.length === 1);
+    await t.send(
+      "children",
+      t.event("children", "ChildCeasedLookedAfter", childId, { endDate: "2026-06-20", reason: "E11" }),
+      t.event("children", "ChildBecameLookedAfter", childId, { date: "2026-11-16", legalStatus: "V2" }),
+    );
+    const reviews = await until(childId, (c) => c.lookedAfterReviews.length === 2 && c.lookedAfterReviews);
+    expect(reviews.map((r) => [r.sequence, r.dueDate, r.status])).toEqual([
+      [1, "2026-06-29", "CANCELLED"],
+      [1, "2026-12-14", "DUE"],
+    ]);
+  });
+
   it.each([
     [{ heldOn: "2099-01-01" }, "input.heldOn", "NOT_IN_FUTURE"],
     [{ heldOn: "2026-09-01" }, "input.heldOn", "REVIEW_BEFORE_LOOKED_AFTER"],
@@ -151,6 +179,22 @@ describe("statutory visits (CPPCR 2010 reg 28(2))", () => {
       return r.data?.workTray.edges[0]?.node;
     });
     expect(cancelled).toMatchObject({ kind: "StatutoryVisit", cancelReason: "the child moved placement" });
+  });
+
+  it("an earlier placement recorded after the fact leaves the current placement's visit alone", async () => {
+    const childId = await t.lookedAfterChild("2026-06-01");
+    const current = t.placementStarted(childId, "2026-11-25");
+    await t.send("placements", current.event);
+    await until(childId, (c) => c.statutoryVisits.length === 1);
+    const past = t.placementStarted(childId, "2026-06-01");
+    await t.send(
+      "placements",
+      past.event,
+      t.event("placements", "PlacementEnded", childId, { placementId: past.placementId, type: "U1", endDate: "2026-11-25", reasonForChange: "CARPL" }),
+    );
+    await t.processed(past.event.id);
+    const visits = (await child(childId)).statutoryVisits;
+    expect(visits.map((v) => [v.placementId, v.dueDate, v.status])).toEqual([[current.placementId, "2026-12-02", "DUE"]]);
   });
 
   it("a placement end stops its clock; leaving care cancels every open review and visit", async () => {
@@ -227,10 +271,15 @@ it("reading five children costs the same number of database statements as readin
     return r.data?._entities.every((c) => c.lookedAfterReviews.length === 1);
   });
   const metrics = env.svc.service.deps.metrics;
+  // The counter also sees the outbox relay and consumer polling: the fewest of a few runs is the request's own.
   const statements = async (children: string[]) => {
-    const before = (await metrics.dbStatements.get()).values[0]?.value ?? 0;
-    await env.svc.query(env.token, CHILD, { reps: children.map((id) => ({ __typename: "Child", id })) });
-    return ((await metrics.dbStatements.get()).values[0]?.value ?? 0) - before;
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const before = (await metrics.dbStatements.get()).values[0]?.value ?? 0;
+      await env.svc.query(env.token, CHILD, { reps: children.map((id) => ({ __typename: "Child", id })) });
+      runs.push(((await metrics.dbStatements.get()).values[0]?.value ?? 0) - before);
+    }
+    return Math.min(...runs);
   };
   const one = await statements(ids.slice(0, 1));
   expect(one).toBeGreaterThan(0);
