@@ -91,6 +91,8 @@ describe("looked-after reviews (CPPCR 2010 reg 33)", () => {
       [1, "2026-10-29", "2026-10-28"],
       [2, "2027-01-28", null],
     ]);
+    const again = await env.svc.query(env.token, REVIEW, { input: { childId, heldOn: "2026-10-28" } });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ field: "input.heldOn", rule: "REVIEW_AFTER_PREVIOUS" });
   });
 
   it("a new period of care after leaving care starts again at review 1", async () => {
@@ -179,6 +181,25 @@ describe("statutory visits (CPPCR 2010 reg 28(2))", () => {
       return r.data?.workTray.edges[0]?.node;
     });
     expect(cancelled).toMatchObject({ kind: "StatutoryVisit", cancelReason: "the child moved placement" });
+  });
+
+  it("after its first year a placement intended to last until 18 is visited 3-monthly; a voided placement's visit is cancelled", async () => {
+    const childId = await t.lookedAfterChild("2025-11-01");
+    const p = t.placementStarted(childId, "2025-11-01", { intendedToLastUntil18: true });
+    await t.send("placements", p.event);
+    await until(childId, (c) => c.statutoryVisits.length === 1);
+    await env.svc.query(env.token, VISIT, { input: { childId, visitedOn: "2026-10-30" } });
+    await env.svc.query(env.token, VISIT, { input: { childId, visitedOn: "2026-11-20" } });
+    const visits = (await child(childId)).statutoryVisits;
+    expect(visits.map((v) => [v.dueDate, v.visitedOn])).toEqual([
+      ["2025-11-08", "2026-10-30"],
+      ["2026-12-11", "2026-11-20"],
+      ["2027-02-20", null],
+    ]);
+    expect(visits[2]!.authority).toContain("3 months");
+    await t.send("placements", t.event("placements", "PlacementVoided", childId, { placementId: p.placementId }));
+    await until(childId, (c) => c.statutoryVisits[2]?.status === "CANCELLED");
+    expect((await child(childId)).statutoryVisits[2]!.cancelReason).toBe("the placement record was voided");
   });
 
   it("an earlier placement recorded after the fact leaves the current placement's visit alone", async () => {
