@@ -128,6 +128,18 @@ export async function onPlacementAmended(tx: Tx, e: EventEnvelope): Promise<NewE
   const open = await openVisits(tx, e.tenant, e.childId, placement.id);
   if (p.endDate) return cancel(tx, open, p.endDate, "the placement ended");
   const events: NewEvent[] = [];
+  if (!open.length && existing?.endDate && !placement.voided) {
+    // An end entered in error was taken back: the clock runs again from the last visit made there.
+    const later = await tx.visitPlacement.findFirst({
+      where: { tenant: e.tenant, childId: e.childId, id: { not: placement.id }, voided: false, startDate: { gt: placement.startDate } },
+    });
+    if (later) return [];
+    const last = await tx.statutoryVisit.findFirst({ where: { placementId: placement.id, visitedOn: { not: null } }, orderBy: { visitedOn: "desc" } });
+    const next = last?.visitedOn
+      ? await scheduleVisit(tx, placement, "PREVIOUS_VISIT", fromUtc(last.visitedOn))
+      : await scheduleVisit(tx, placement, "PLACEMENT_START", p.startDate);
+    return next.events;
+  }
   for (const v of open) {
     const from = v.reason === "PLACEMENT_START" ? p.startDate : fromUtc(v.scheduledFrom);
     const due = visitDue(facts(placement), v.reason as VisitReason, from);

@@ -247,6 +247,10 @@ describe("statutory visits (CPPCR 2010 reg 28(2))", () => {
     await until(other, (c) => c.statutoryVisits.length === 1);
     await t.send("placements", t.event("placements", "PlacementEnded", other, { placementId: q.placementId, type: "U1", endDate: "2026-11-20", reasonForChange: "CARPL" }));
     await until(other, (c) => c.statutoryVisits[0]?.status === "CANCELLED");
+    // The end was entered in error and taken back: the visit clock runs again.
+    await t.send("placements", t.event("placements", "PlacementAmended", other, { placementId: q.placementId, type: "U1", startDate: "2026-11-02", endDate: null, intendedToLastUntil18: false }));
+    const reopened = await until(other, (c) => c.statutoryVisits.length === 2 && c.statutoryVisits);
+    expect(reopened[1]).toMatchObject({ placementId: q.placementId, dueDate: "2026-11-09", status: "OVERDUE" });
   });
 });
 
