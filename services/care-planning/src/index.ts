@@ -1,0 +1,4 @@
+import { runMain, startService } from "@caregraph/platform";
+import { carePlanning } from "./service";
+
+runMain(() => startService(carePlanning));

@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { statutoryTaskCompleted } from "@caregraph/platform";
+import { ageOn, compareDates, formatDate, fromUtc, toUtc } from "@caregraph/platform/calendar";
+import { now, today } from "@caregraph/platform/clock";
+import { invalidInput } from "@caregraph/platform/graphql";
+import { directory } from "../context";
+import { contributionProblem, nextVersion } from "../domain/care-plan";
+import { carePlanRecorded, lookedAfterReviewHeld, reviewTask, statutoryVisitMade } from "../events/published";
+import type { MutationResolvers } from "../generated/graphql";
+import { lastHeldReview, lockChild, openReview, scheduleReview } from "../reviews";
+import { currentPlacement, openVisits, scheduleVisit, taskOf } from "../visits";
+
+export const Mutation: MutationResolvers = {
+  /**
+   * Records the open review as held (creating it if its schedule has not arrived yet), with the
+   * IRO allocated today and the child's participation, and schedules the next one from the day
+   * it was actually held (CPPCR 2010 reg 33(2)).
+   */
+  async recordLookedAfterReview(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.tenant, input.childId);
+    const since = child.lookedAfterSince;
+    if (!since) invalidInput("input.childId", "NOT_LOOKED_AFTER", "this child is not looked after, so no looked-after review is due");
+    if (compareDates(input.heldOn, today()) > 0) invalidInput("input.heldOn", "NOT_IN_FUTURE", "a review cannot be recorded as held on a future date");
+    if (compareDates(input.heldOn, since) < 0) {
+      invalidInput("input.heldOn", "REVIEW_BEFORE_LOOKED_AFTER", `the child became looked after on ${formatDate(since)}; a review cannot be held before that`);
+    }
+    if (input.participation === "PN0" && ageOn(child.dateOfBirth, input.heldOn) >= 4) {
+      invalidInput("input.participation", "PN0_UNDER_4_ONLY", "PN0 is only for a child aged under 4 at the time of the review");
+    }
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const at = { tenant: child.tenant, childId: child.id };
+      const open = await openReview(tx, child.tenant, child.id);
+      const periodStart = open ? fromUtc(open.periodStart) : since;
+      const last = await lastHeldReview(tx, child.tenant, child.id, periodStart);
+      if (last?.heldOn && compareDates(input.heldOn, fromUtc(last.heldOn)) <= 0) {
+        invalidInput("input.heldOn", "REVIEW_AFTER_PREVIOUS", `review ${last.sequence} was held on ${formatDate(fromUtc(last.heldOn))}; this one must be later`);
+      }
+      const due =
+        open ?? (await scheduleReview(tx, at, periodStart, (last?.sequence ?? 0) + 1, last?.heldOn ? fromUtc(last.heldOn) : periodStart)).review;
+      const iro = await tx.workerAllocation.findUnique({ where: { childId_role: { childId: child.id, role: "IRO" } } });
+      const held = await tx.lookedAfterReview.update({
+        where: { id: due.id },
+        data: { heldOn: toUtc(input.heldOn), participation: input.participation ?? null, iroId: iro?.tenant === child.tenant ? iro.workerId : null },
+      });
+      const next = await scheduleReview(tx, at, periodStart, held.sequence + 1, input.heldOn);
+      await recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
+        action: "looked_after_review.held",
+        entity: "LookedAfterReview",
+        entityId: held.id,
+        childId: child.id,
+        details: { sequence: held.sequence, heldOn: input.heldOn, participation: held.participation, next: next.review.id },
+        events: [statutoryTaskCompleted(child.id, reviewTask(held), input.heldOn), lookedAfterReviewHeld(held), ...next.events],
+      });
+      return held;
+    });
+  },
+
+  /**
+   * Records a visit in the child's current placement and schedules the next from the day it was
+   * made (CPPCR 2010 reg 28(2)).
+   */
+  async recordStatutoryVisit(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.tenant, input.childId);
+    if (compareDates(input.visitedOn, today()) > 0) invalidInput("input.visitedOn", "NOT_IN_FUTURE", "a visit cannot be recorded on a future date");
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const placement = await currentPlacement(tx, child.tenant, child.id);
+      if (!placement) invalidInput("input.childId", "NO_CURRENT_PLACEMENT", "the child has no current placement to visit");
+      const started = fromUtc(placement.startDate);
+      if (compareDates(input.visitedOn, started) < 0) {
+        invalidInput("input.visitedOn", "VISIT_BEFORE_PLACEMENT_START", `the current placement started on ${formatDate(started)}; a visit cannot be before that`);
+      }
+      const last = await tx.statutoryVisit.findFirst({ where: { placementId: placement.id, visitedOn: { not: null } }, orderBy: { visitedOn: "desc" } });
+      if (last?.visitedOn && compareDates(input.visitedOn, fromUtc(last.visitedOn)) < 0) {
+        invalidInput("input.visitedOn", "VISIT_BEFORE_PREVIOUS_VISIT", `a later visit was already recorded on ${formatDate(fromUtc(last.visitedOn))}`);
+      }
+      const [open] = await openVisits(tx, child.tenant, child.id, placement.id);
+      const due =
+        open ??
+        (last?.visitedOn
+          ? await scheduleVisit(tx, placement, "PREVIOUS_VISIT", fromUtc(last.visitedOn))
+          : await scheduleVisit(tx, placement, "PLACEMENT_START", started)
+        ).visit;
+      const made = await tx.statutoryVisit.update({ where: { id: due.id }, data: { visitedOn: toUtc(input.visitedOn) } });
+      const next = await scheduleVisit(tx, placement, "PREVIOUS_VISIT", input.visitedOn);
+      await recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
+        action: "statutory_visit.made",
+        entity: "StatutoryVisit",
+        entityId: made.id,
+        childId: child.id,
+        details: { placementId: placement.id, visitedOn: input.visitedOn, next: next.visit.id },
+        events: [statutoryTaskCompleted(child.id, await taskOf(tx, made), input.visitedOn), statutoryVisitMade(made), ...next.events],
+      });
+      return made;
+    });
+  },
+
+  /** Records a new version of the care plan (CPPCR 2010 reg 5); earlier versions are kept as they were. */
+  async recordCarePlan(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.tenant, input.childId);
+    if (!input.wishesAndFeelings.trim()) {
+      invalidInput("input.wishesAndFeelings", "WISHES_AND_FEELINGS_RECORDED", "the plan records the child's wishes and feelings");
+    }
+    const contributions = (input.contributions ?? []).map((c) => ({ agency: c.agency.trim(), summary: c.summary.trim() }));
+    const problem = contributionProblem(contributions);
+    if (problem) invalidInput("input.contributions", "ONE_CONTRIBUTION_PER_AGENCY", problem);
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const latest = await tx.carePlanVersion.findFirst({ where: { tenant: child.tenant, childId: child.id }, orderBy: { version: "desc" } });
+      const plan = await tx.carePlanVersion.create({
+        data: {
+          id: randomUUID(),
+          tenant: child.tenant,
+          childId: child.id,
+          version: nextVersion(latest?.version ?? null),
+          wishesAndFeelings: input.wishesAndFeelings,
+          placementSection: input.placementSection ?? null,
+          healthSection: input.healthSection ?? null,
+          educationSection: input.educationSection ?? null,
+          contributions,
+          recordedBy: ctx.identity.userId,
+          recordedAt: now(),
+        },
+      });
+      await recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
+        action: "care_plan.recorded",
+        entity: "CarePlan",
+        entityId: plan.id,
+        childId: child.id,
+        details: { version: plan.version },
+        events: [carePlanRecorded(plan)],
+      });
+      return plan;
+    });
+  },
+};
