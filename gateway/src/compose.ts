@@ -13,6 +13,11 @@ export const SUPERGRAPH_FILE = join(ROOT, "schema", "supergraph.graphql");
  * CHILDREN_URL etc. at run time.
  */
 export function composeSupergraph(): string {
+  return compose().supergraphSdl;
+}
+
+/** Composition with its hints (e.g. inconsistent descriptions of a shared type across subgraphs). */
+export function compose(): { supergraphSdl: string; hints: string[] } {
   const result = composeServices(
     SUBGRAPHS.map(({ name, port }) => ({
       name,
@@ -23,7 +28,7 @@ export function composeSupergraph(): string {
   if (result.errors) {
     throw new Error(`Supergraph composition failed:\n${result.errors.map((e) => `  ${e.message}`).join("\n")}`);
   }
-  return `${result.supergraphSdl.trim()}\n`;
+  return { supergraphSdl: `${result.supergraphSdl.trim()}\n`, hints: (result.hints ?? []).map((h) => `${h.definition.code}: ${h.message}`) };
 }
 
 if (require.main === module) {

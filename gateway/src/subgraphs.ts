@@ -7,6 +7,7 @@ export const SUBGRAPHS = [
   { name: "placements", port: 4002 },
   { name: "health", port: 4003 },
   { name: "safeguarding", port: 4004 },
+  { name: "care-planning", port: 4005 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]["name"];
