@@ -77,6 +77,14 @@ const changePlacement = (childId: string, date: string) =>
     input: { childId, type: "K2", date, reason: "CARPL", provider: "PR4" },
   });
 
+/** The initial health assessment done (a move while it is still open schedules nothing: the IHA covers it). */
+async function initialAssessmentDone(childId: string, completedOn: string) {
+  await eventually(async () => (await record(childId)).child.healthAssessments.some((a) => a.kind === "INITIAL"));
+  await graphqlOk(stack.gatewayUrl, token, `mutation($input: RecordHealthAssessmentInput!) { recordHealthAssessment(input: $input) { id } }`, {
+    input: { childId, completedOn, kind: "INITIAL" },
+  });
+}
+
 const moveReviews = async (childId: string) => (await record(childId)).child.healthAssessments.filter((a) => a.reason === "PLACEMENT_MOVE");
 
 it("registering a looked-after child schedules an initial health assessment 20 working days later (over Easter)", async () => {
@@ -89,6 +97,7 @@ it("registering a looked-after child schedules an initial health assessment 20 w
 it("a placement move makes a health reassessment appear through the gateway within seconds", async () => {
   const id = await register("2026-10-01");
   await startPlacement(id, "2026-10-01");
+  await initialAssessmentDone(id, "2026-10-20");
   await changePlacement(id, "2026-11-02");
   const started = Date.now();
   const reviews = await eventually(async () => {
@@ -105,6 +114,7 @@ it("a placement move makes a health reassessment appear through the gateway with
 it("the same event delivered twice creates one assessment", async () => {
   const id = await register("2026-09-01");
   await startPlacement(id, "2026-09-01");
+  await initialAssessmentDone(id, "2026-09-10");
   await changePlacement(id, "2026-09-15");
   await eventually(async () => (await moveReviews(id)).length === 1);
 
@@ -139,6 +149,7 @@ it("the same event delivered twice creates one assessment", async () => {
 it("with the broker down a placement change still commits, and its event arrives once the broker is back", async () => {
   const id = await register("2026-08-03");
   await startPlacement(id, "2026-08-03");
+  await initialAssessmentDone(id, "2026-08-10");
   const broker = stack.broker!;
   await fetch(`${broker.controlUrl}/brokers/1/down`, { method: "POST" });
   try {

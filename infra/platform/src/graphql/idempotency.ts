@@ -61,8 +61,16 @@ export function idempotencyStore(db: RawSql, schema: string): IdempotencyStore {
   };
 }
 
-const refuse = (rule: string, message: string) =>
-  new GraphQLError(`Idempotency-Key: ${message}`, { extensions: { code: "BAD_USER_INPUT", field: "Idempotency-Key", rule } });
+// An answer, not a throw: Apollo treats an error thrown from responseForOperation as unexpected.
+const refuse = (rule: string, message: string) => ({
+  http: { headers: new HeaderMap() },
+  body: {
+    kind: "single" as const,
+    singleResult: {
+      errors: [new GraphQLError(`Idempotency-Key: ${message}`, { extensions: { code: "BAD_USER_INPUT", field: "Idempotency-Key", rule } }).toJSON()],
+    },
+  },
+});
 
 export function idempotencyPlugin(store: IdempotencyStore): ApolloServerPlugin<BaseContext> {
   return {
@@ -74,7 +82,7 @@ export function idempotencyPlugin(store: IdempotencyStore): ApolloServerPlugin<B
         async responseForOperation({ operation, contextValue, request: req }) {
           const identity = contextValue.identity;
           if (operation.operation !== "mutation" || !identity) return null;
-          if (!KEY.test(key)) throw refuse("IDEMPOTENCY_KEY_FORMAT", "8 to 128 letters, digits or . _ : - (a UUID is ideal)");
+          if (!KEY.test(key)) return refuse("IDEMPOTENCY_KEY_FORMAT", "8 to 128 letters, digits or . _ : - (a UUID is ideal)");
           const hash = createHash("sha256")
             .update(req.query ?? "")
             .update("\0")
@@ -86,9 +94,9 @@ export function idempotencyPlugin(store: IdempotencyStore): ApolloServerPlugin<B
             return null;
           }
           if (earlier.requestHash !== hash) {
-            throw refuse("IDEMPOTENCY_KEY_REUSED", "this key was already used for a different request; use a new key for a new change");
+            return refuse("IDEMPOTENCY_KEY_REUSED", "this key was already used for a different request; use a new key for a new change");
           }
-          if (!earlier.response) throw refuse("IDEMPOTENCY_KEY_IN_USE", "the first request with this key is still being processed, or did not finish; check the record before retrying");
+          if (!earlier.response) return refuse("IDEMPOTENCY_KEY_IN_USE", "the first request with this key is still being processed, or did not finish; check the record before retrying");
           const headers = new HeaderMap([["idempotent-replay", "true"]]);
           return { http: { headers }, body: { kind: "single", singleResult: earlier.response } };
         },
