@@ -30,7 +30,7 @@ const CHILD_RECORD = `query ChildRecord($id: ID!) { child(id: $id) {
 
 async function main() {
   const keys = await generateSigningKeyPair();
-  const token = await signAccessToken(keys.privateKeyPem, { userId: "bench", roles: ["SOCIAL_WORKER"], tenant: "E09000027" }, { issuer: "caregraph", audience: "caregraph", expiresIn: "1h" });
+  const token = await signAccessToken(keys.privateKeyPem, { userId: "bench", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"], tenant: "E09000027" }, { issuer: "caregraph", audience: "caregraph", expiresIn: "1h" });
   const dir = mkdtempSync(join(tmpdir(), "caregraph-bench-"));
   log(`Starting a stack (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}, ${process.env.KAFKA_BROKERS ? "Kafka" : "embedded mock broker"})…`);
   const stack = await startStack({
