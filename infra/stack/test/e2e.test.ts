@@ -243,3 +243,27 @@ it("a registration sent twice with the same Idempotency-Key makes one child and 
   const other = await graphql(stack.gatewayUrl, token, REGISTER, { input: { ...input, firstName: "Other" } }, key);
   expect(other.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", rule: "IDEMPOTENCY_KEY_REUSED" });
 });
+
+it("an archived child still resolves in every subgraph: restoring answers with placements and health, and an archived page has no nulls", async () => {
+  const id = await register("2026-07-01");
+  await startPlacement(id, "2026-07-01");
+  await eventually(async () => (await record(id)).child.healthAssessments.length > 0);
+  await graphqlOk(stack.gatewayUrl, token, `mutation($id: ID!) { archiveChild(id: $id) { id } }`, { id });
+  const page = await graphql<{ children: { edges: { node: { id: string; placements: unknown[]; healthAssessments: unknown[] } }[] } }>(
+    stack.gatewayUrl,
+    token,
+    `{ children(search: { includeArchived: true }, first: 100) { edges { node { id placements { type } healthAssessments { kind } } } } }`,
+  );
+  expect(page.errors).toBeUndefined();
+  const archived = page.data?.children.edges.find((e) => e.node.id === id)?.node;
+  expect(archived?.placements).toHaveLength(1);
+  expect(archived?.healthAssessments.length).toBeGreaterThan(0);
+  const restored = await graphql<{ restoreChild: { placements: { type: string }[] } }>(
+    stack.gatewayUrl,
+    token,
+    `mutation($id: ID!) { restoreChild(id: $id) { placements { type } healthAssessments { kind } } }`,
+    { id },
+  );
+  expect(restored.errors).toBeUndefined();
+  expect(restored.data?.restoreChild.placements).toEqual([{ type: "U4" }]);
+});
