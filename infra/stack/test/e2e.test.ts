@@ -1,14 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { workingDaysAfter } from "@caregraph/platform/calendar";
 import { createTestDatabase, eventually, testKeys, TestKeys } from "@caregraph/platform/testing";
 import { Kafka, logLevel } from "kafkajs";
 import { Client } from "pg";
 import { graphql, graphqlOk } from "../src/client";
-import { freePort } from "../src/ports";
-import { Stack, startStack } from "../src/stack";
-import { SUBGRAPHS } from "@caregraph/gateway/dist/subgraphs";
+import { Stack, startIsolatedStack } from "../src/stack";
 
 /**
  * The whole graph as separate processes — three subgraphs, the gateway, the mock Kafka broker —
@@ -26,14 +22,9 @@ beforeAll(async () => {
   databaseUrl = db.url;
   keys = await testKeys();
   token = await keys.token({ tenant: "E09000027" });
-  const dir = mkdtempSync(join(tmpdir(), "caregraph-e2e-"));
-  stack = await startStack({
+  stack = await startIsolatedStack({
     databaseUrl: db.url,
     publicKeyPem: keys.publicKeyPem,
-    dataDir: join(dir, "data"),
-    logDir: join(dir, "logs"),
-    gatewayPort: await freePort(),
-    servicePorts: Object.fromEntries(await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await freePort()] as const))),
     logLevel: "info",
   });
 }, 180_000);
