@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { workingDaysAfter } from "@caregraph/platform/calendar";
 import { createTestDatabase, eventually, testKeys, TestKeys } from "@caregraph/platform/testing";
 import { Kafka, logLevel } from "kafkajs";
