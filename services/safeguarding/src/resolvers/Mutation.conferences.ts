@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NewEvent } from "@caregraph/platform";
 import { compareDates, formatDate, fromUtc, toUtc } from "@caregraph/platform/calendar";
 import { invalidInput } from "@caregraph/platform/graphql";
-import { AUTHORITY, firstCoreGroupDue, firstReviewConferenceDue, nextReviewConferenceDue, TASK } from "../domain/child-protection";
+import { AUTHORITY, checkReviewDecision, firstCoreGroupDue, firstReviewConferenceDue, nextReviewConferenceDue, TASK } from "../domain/child-protection";
 import type { MutationResolvers } from "../generated/graphql";
 import { scheduleTask } from "../tasks";
 import { activePlan, actor, cancelWithEscalations, childAndDate, completeWithEscalations, lockChild } from "../pathway";
@@ -80,6 +80,7 @@ export const conferencesMutations: MutationResolvers = {
 
       // REVIEW
       if (!plan) invalidInput("input.kind", "NO_ACTIVE_PLAN", "a review conference reviews a child protection plan; the child has none in force");
+      checkReviewDecision(input.planCategory, input.endPlan);
       const previous = await tx.childProtectionConference.findFirst({ where: { ...at, planId: plan.id }, orderBy: { heldOn: "desc" } });
       const previousOn = previous ? fromUtc(previous.heldOn) : fromUtc(plan.startDate);
       if (compareDates(heldOn, previousOn) <= 0) {
