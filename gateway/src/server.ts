@@ -16,6 +16,7 @@ import {
   formatLimitError,
   graphqlBody,
   Identity,
+  inputErrorDetails,
   IDEMPOTENCY_HEADER,
   inputChecks,
   listen,
@@ -30,7 +31,7 @@ import {
   withoutSuggestions,
 } from "@caregraph/platform";
 import express, { NextFunction, Request, Response } from "express";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { Redis } from "ioredis";
 import { readFileSync } from "node:fs";
 import { SUPERGRAPH_FILE } from "./compose";
@@ -202,6 +203,8 @@ export function gatewayErrors(log: Logger, suggestions: boolean) {
       log.error({ err: error, message: formatted.message, path: formatted.path }, "unexpected error answering an operation");
       return { message: "Internal server error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
     }
-    return { ...formatted, message: suggestions ? formatted.message : withoutSuggestions(formatted.message), extensions };
+    // A variable the gateway itself refuses (an unknown enum value): name the field, as the subgraphs do.
+    const details = code === "BAD_USER_INPUT" ? inputErrorDetails(formatted.message, error instanceof GraphQLError ? error.originalError : undefined) : {};
+    return { ...formatted, message: suggestions ? formatted.message : withoutSuggestions(formatted.message), extensions: { ...extensions, ...details } };
   };
 }

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError } from "graphql";
 import express, { ErrorRequestHandler, Express, NextFunction, Request, RequestHandler, Response } from "express";
 import { AuthenticationError, bearerToken, type Identity, type TokenVerifier } from "../auth";
 import type { Logger } from "../telemetry";
@@ -142,3 +143,16 @@ export function callerErrorStatus<T extends object>(): ApolloServerPlugin<T> {
 /** " Did you mean "x"?" — graphql-js's suggestions, which describe the schema to whoever asks. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 export const withoutSuggestions = (message: string) => message.replace(SUGGESTION, "");
+
+/**
+ * The field and rule of a refused value, for clients: graphql-js names a variable's path in its
+ * message ('Variable "$input" got invalid value … at "input.dateOfBirth"'), the scalar its rule.
+ */
+export function inputErrorDetails(message: string, original: unknown): { field?: string; rule?: string } {
+  const ext = original instanceof GraphQLError ? original.extensions : undefined;
+  const m = /^Variable "\$([^"]+)" got invalid value .*? at "([^"]+)"/s.exec(message) ?? /^Variable "\$([^"]+)" got invalid value/.exec(message);
+  const field = typeof ext?.field === "string" ? ext.field : (m?.[2] ?? m?.[1]);
+  const rule = typeof ext?.rule === "string" ? ext.rule : undefined;
+  return { ...(field ? { field } : {}), ...(rule ? { rule } : {}) };
+}
+

@@ -10,7 +10,7 @@ import { Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { AuthContext, hasRole, permissions, Role, TokenVerifier } from "../auth";
 import { Logger, Metrics, operationLabeller, REQUEST_ID_HEADER, requestIdFrom, routeLabeller } from "../telemetry";
-import { callerErrorStatus, finishApp, graphqlBody, identityOf, requireToken, withoutSuggestions } from "./http";
+import { callerErrorStatus, finishApp, graphqlBody, identityOf, inputErrorDetails, requireToken, withoutSuggestions } from "./http";
 import { idempotencyPlugin, IdempotencyStore } from "./idempotency";
 import { inputChecks } from "./input-checks";
 import { formatLimitError, MAX_PAGE_SIZE, QueryLimits, queryLimitRules } from "./limits";
@@ -200,18 +200,6 @@ function maskUnexpected(log: Logger, suggestions: boolean) {
     log.error({ err: original, path: formatted.path }, "unexpected error in resolver");
     return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   };
-}
-
-/**
- * The field and rule of a refused value, for clients: graphql-js names a variable's path in its
- * message ('Variable "$input" got invalid value … at "input.dateOfBirth"'), the scalar its rule.
- */
-function inputErrorDetails(message: string, original: unknown): { field?: string; rule?: string } {
-  const ext = original instanceof GraphQLError ? original.extensions : undefined;
-  const m = /^Variable "\$([^"]+)" got invalid value .*? at "([^"]+)"/s.exec(message) ?? /^Variable "\$([^"]+)" got invalid value/.exec(message);
-  const field = typeof ext?.field === "string" ? ext.field : (m?.[2] ?? m?.[1]);
-  const rule = typeof ext?.rule === "string" ? ext.rule : undefined;
-  return { ...(field ? { field } : {}), ...(rule ? { rule } : {}) };
 }
 
 function observe(log: Logger, metrics: Metrics, label: (name: string | null | undefined) => string): ApolloServerPlugin<BaseContext> {
