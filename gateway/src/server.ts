@@ -1,9 +1,7 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import {
   AuthenticationError,
@@ -12,6 +10,7 @@ import {
   createLogger,
   createMetrics,
   createTokenVerifier,
+  fieldSuggestions,
   finishApp,
   formatLimitError,
   graphqlBody,
@@ -79,13 +78,15 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
       maxPageSize: MAX_PAGE_SIZE,
     }),
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    hideSchemaDetailsFromClientErrors: !config.FIELD_SUGGESTIONS,
-    formatError: gatewayErrors(log, config.FIELD_SUGGESTIONS),
+    hideSchemaDetailsFromClientErrors: !fieldSuggestions(config, env),
+    formatError: gatewayErrors(log, fieldSuggestions(config, env)),
     plugins: [
       inputChecks<GatewayContext>(),
       callerErrorStatus<GatewayContext>(),
       completeAnswers(),
-      config.SANDBOX ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),
+      // Apollo's production landing page names its version (@apollo/server@x.y.z): none in
+      // production, where a GET without a query is answered as any other bad request, in JSON.
+      config.SANDBOX ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
     // Introspection, like every operation, only for a verified caller (authenticate below).
     introspection: true,
@@ -117,13 +118,11 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
   const authenticate = async (req: AuthedRequest, res: Response, next: NextFunction) => {
     req.requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, req.requestId);
-    // The landing page — a GET of /graphql with no query string at all — needs no token. Anything
-    // else (a query, an APQ `extensions` hash, any POST) is an operation, and every operation does:
-    // no introspection, no persisted query, nothing runs without a verified token.
-    if (req.method === "GET" && Object.keys(req.query).length === 0) {
-      if (!req.accepts("text/html")) return sendError(res, 400, "BAD_REQUEST", "Send a GraphQL operation: POST {\"query\": \"…\"} with a token");
-      return next();
-    }
+    // The development sandbox (SANDBOX=true) — a browser's GET of /graphql with no query string at
+    // all — needs no token. Anything else (a query, an APQ `extensions` hash, any POST) is an
+    // operation, and every operation does: no introspection, no persisted query, nothing runs
+    // without a verified token. In production there is no landing page, so no exception at all.
+    if (config.SANDBOX && req.method === "GET" && Object.keys(req.query).length === 0 && req.accepts("text/html")) return next();
     const end = metrics.httpDuration.startTimer({ method: req.method, route: "/graphql" });
     res.on("finish", () => end({ status: String(res.statusCode) }));
     const token = bearerToken(req.headers.authorization);

@@ -51,10 +51,27 @@ describe("no operation runs without a verified token", () => {
   const hash = createHash("sha256").update(INTROSPECTION).digest("hex");
   const apq = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
 
-  it("serves the landing page to a browser GET with no query string, and nothing else", async () => {
+  it("in production, a browser GET with no query string gets a JSON 401 (no landing page, no library version)", async () => {
     const page = await fetch(gateway.url, { headers: { accept: "text/html" } });
-    expect(page.status).toBe(200);
-    expect(await page.text()).not.toMatch(/__schema|queryType/);
+    const body = await refused(page, 401, "UNAUTHENTICATED");
+    expect(JSON.stringify(body)).not.toMatch(/apollo|@\d|version/i);
+    const verified = await fetch(gateway.url, { headers: { accept: "text/html", "apollo-require-preflight": "1", ...auth() } });
+    await refused(verified, 406); // Apollo: a browser's Accept is not a GraphQL response type
+  });
+
+  it("with the development sandbox on, the page needs no token but an APQ hash or a query on the same GET still does", async () => {
+    const dev = await startGateway(loadGatewayConfig({ PORT: "0", JWT_PUBLIC_KEY: keys.publicKeyPem, LOG_LEVEL: "silent", SANDBOX: "true", METRICS_PORT: "off" }), {});
+    try {
+      const page = await fetch(dev.url, { headers: { accept: "text/html" } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).not.toMatch(/__schema|queryType/);
+      await refused(await fetch(`${dev.url}?extensions=${encodeURIComponent(apq)}`, { headers: { accept: "text/html" } }), 401, "UNAUTHENTICATED");
+      await refused(await fetch(`${dev.url}?query=${encodeURIComponent(INTROSPECTION)}`, { headers: { accept: "text/html" } }), 401, "UNAUTHENTICATED");
+      await refused(await fetch(dev.url, { headers: { accept: "application/json" } }), 401, "UNAUTHENTICATED");
+      await refused(await fetch(dev.url, { method: "POST", headers: { accept: "text/html", "content-type": "application/json" }, body: JSON.stringify({ query: INTROSPECTION }) }), 401, "UNAUTHENTICATED");
+    } finally {
+      await dev.stop();
+    }
   });
 
   it("refuses a GET with a query, or with an APQ hash, and no token (401)", async () => {
@@ -122,6 +139,8 @@ describe("every answer is JSON in GraphQL's error shape, never HTML, a stack or 
     for (const path of ["/", "/nope", "/graphql/extra", "/.env", "/%2e%2e/etc/passwd", "/healthz/x"]) {
       await refused(await fetch(`${base()}${path}`), 404, "NOT_FOUND");
     }
+    // A path that does not even decode: still JSON.
+    await refused(await fetch(`${base()}/%E0%A4%A`), 404, "NOT_FOUND");
     await refused(await fetch(`${base()}/nope`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" }), 404, "NOT_FOUND");
   });
 

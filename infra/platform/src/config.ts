@@ -78,11 +78,18 @@ export const queryLimitsShape = {
   /** Most lexical tokens a query may have; parsing stops there (graphql-js maxTokens), before any validation. */
   MAX_TOKENS: z.coerce.number().int().positive().default(2000),
   /**
-   * graphql-js's "Did you mean …?" suggestions describe the schema to whoever asks: off unless
-   * set to "true" (for development).
+   * graphql-js's "Did you mean …?" suggestions describe the schema to whoever asks: "true" or
+   * "false"; unset, they are on only when NODE_ENV is "development" (see fieldSuggestions).
    */
-  FIELD_SUGGESTIONS: flag("false"),
+  FIELD_SUGGESTIONS: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true")),
 };
+
+/** Field suggestions in force: FIELD_SUGGESTIONS, else on in development only. */
+export const fieldSuggestions = (config: { FIELD_SUGGESTIONS?: boolean }, env: NodeJS.ProcessEnv) =>
+  config.FIELD_SUGGESTIONS ?? env.NODE_ENV === "development";
 
 /**
  * Access-token lifetimes (see auth/tokens.ts): a token must carry `exp`; `exp - iat` may not exceed

@@ -2,7 +2,7 @@ import type { DocumentNode } from "graphql";
 import type { IRules } from "graphql-shield";
 import { Kafka, Partitioners, Producer } from "kafkajs";
 import { createTokenVerifier, Role } from "./auth";
-import { loadServiceConfig, metricsPort, ServiceConfig } from "./config";
+import { fieldSuggestions, loadServiceConfig, metricsPort, ServiceConfig } from "./config";
 import { openDatabase, Database, DatabaseClientFactory } from "./db";
 import { TransactionalDb } from "./db-types";
 import {
@@ -132,7 +132,7 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
         clockSkew: config.TOKEN_CLOCK_SKEW,
       }),
       limits: { maxDepth: config.MAX_DEPTH, maxAliases: config.MAX_ALIASES, maxCost: config.MAX_COST, maxTokens: config.MAX_TOKENS, maxPageSize: MAX_PAGE_SIZE },
-      fieldSuggestions: config.FIELD_SUGGESTIONS,
+      fieldSuggestions: fieldSuggestions(config, env),
       metricsToken: config.METRICS_TOKEN,
       log,
       metrics,

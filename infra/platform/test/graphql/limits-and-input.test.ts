@@ -1,5 +1,5 @@
 import { buildSchema, FragmentDefinitionNode, OperationDefinitionNode, parse } from "graphql";
-import { checkInputStrings, metricsPort, operationLabeller, queryLimitRules, routeLabeller, TEXT_LIMITS, loadServiceConfig } from "../../src";
+import { checkInputStrings, fieldSuggestions, metricsPort, operationLabeller, queryLimitRules, routeLabeller, TEXT_LIMITS, loadServiceConfig } from "../../src";
 import { operationCounts, operationDepth } from "../../src/graphql/limits";
 import { validate } from "graphql";
 
@@ -33,7 +33,12 @@ describe("the shared query limits (gateway and every subgraph)", () => {
 
   it("are configured by the same variables at every subgraph, with the gateway's defaults", () => {
     const c = loadServiceConfig({ KAFKA_BROKERS: "x:1", JWT_PUBLIC_KEY: "k" });
-    expect([c.MAX_DEPTH, c.MAX_ALIASES, c.MAX_COST, c.MAX_TOKENS, c.FIELD_SUGGESTIONS]).toEqual([12, 30, 10_000, 2000, false]);
+    expect([c.MAX_DEPTH, c.MAX_ALIASES, c.MAX_COST, c.MAX_TOKENS]).toEqual([12, 30, 10_000, 2000]);
+    // No "Did you mean" unless asked for, or in development.
+    expect(fieldSuggestions(c, {})).toBe(false);
+    expect(fieldSuggestions(c, { NODE_ENV: "production" })).toBe(false);
+    expect(fieldSuggestions(c, { NODE_ENV: "development" })).toBe(true);
+    expect(fieldSuggestions(loadServiceConfig({ KAFKA_BROKERS: "x:1", JWT_PUBLIC_KEY: "k", FIELD_SUGGESTIONS: "false" }), { NODE_ENV: "development" })).toBe(false);
   });
 });
 
