@@ -6,3 +6,4 @@ export * from "./idempotency";
 export * from "./limits";
 export * from "./input-checks";
 export * from "./http";
+export * from "./root-resolvers";

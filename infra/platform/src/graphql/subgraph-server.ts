@@ -14,6 +14,7 @@ import { callerErrorStatus, finishApp, graphqlBody, identityOf, inputErrorDetail
 import { idempotencyPlugin, IdempotencyStore } from "./idempotency";
 import { inputChecks } from "./input-checks";
 import { formatLimitError, MAX_PAGE_SIZE, QueryLimits, queryLimitRules } from "./limits";
+import { missingRootResolvers } from "./root-resolvers";
 
 /** What every resolver of every subgraph can rely on. */
 export interface BaseContext extends AuthContext {
@@ -81,6 +82,8 @@ export function metricsApp(metrics: Metrics, log: Logger): Express {
  * POST /graphql, GET /healthz (alive), GET /readyz (dependencies usable), GET /metrics.
  */
 export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>) {
+  const unresolved = missingRootResolvers(opts.typeDefs, opts.resolvers);
+  if (unresolved.length) throw new Error(`${opts.name}: no resolver for ${unresolved.join(", ")}`);
   const schema = withShield(buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<Ctx> }]), opts.rules, opts.entityRoles);
   const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...opts.limits };
   const suggestions = opts.fieldSuggestions ?? false;
