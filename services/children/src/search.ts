@@ -14,7 +14,17 @@ export async function searchChildren(db: PrismaClient, tenant: string, search: C
   const where: Prisma.ChildWhereInput[] = [{ tenant }];
   if (!search.includeArchived) where.push({ archivedAt: null });
   // Every word of the query occurs in the normalised first + last name: "callum copp", "copper", "zoe".
-  for (const word of searchWords(search.name ?? "")) where.push({ searchName: { contains: word } });
+  // Words are only letters and digits (normaliseName), so no LIKE wildcard ("%", "_") or escape
+  // ever reaches the database; a name given with no letter or digit at all ("%", "_", "**") is
+  // refused rather than read as "no filter", which would list every child.
+  const words = searchWords(search.name ?? "");
+  if (search.name?.trim() && words.length === 0) {
+    invalidInput("search.name", "SEARCH_WORDS", "give at least one letter or digit of the child's name");
+  }
+  for (const word of words) {
+    if (!/^[a-z0-9]+$/.test(word)) invalidInput("search.name", "SEARCH_WORDS", "give letters and digits of the child's name");
+    where.push({ searchName: { contains: word } });
+  }
   if (search.dateOfBirth) where.push({ dateOfBirth: toUtc(search.dateOfBirth) });
   if (search.legalStatus) where.push({ legalStatuses: { some: { code: search.legalStatus, endDate: null, voidedAt: null } } });
   if (after) {
