@@ -1,7 +1,7 @@
 import type { DocumentNode } from "graphql";
 import type { IRules } from "graphql-shield";
 import { Kafka, Partitioners, Producer } from "kafkajs";
-import { createTokenVerifier, Role } from "./auth";
+import { createTokenVerifier, Role, withScopeClaims } from "./auth";
 import { loadServiceConfig, ServiceConfig } from "./config";
 import { openDatabase, Database, DatabaseClientFactory } from "./db";
 import { TransactionalDb } from "./db-types";
@@ -122,7 +122,7 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
       resolvers: def.resolvers,
       rules: def.rules,
       entityRoles: def.entityRoles,
-      verifyToken: await createTokenVerifier(config.JWT_PUBLIC_KEY, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+      verifyToken: withScopeClaims(await createTokenVerifier(config.JWT_PUBLIC_KEY, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE })),
       log,
       metrics,
       context: (base) => def.context(base, deps),

@@ -18,7 +18,7 @@ export const Mutation: MutationResolvers = {
    */
   async recordLookedAfterReview(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
-    const child = await directory.require(db, ctx.tenant, input.childId);
+    const child = await directory.require(db, ctx.identity, input.childId);
     const since = child.lookedAfterSince;
     if (!since) invalidInput("input.childId", "NOT_LOOKED_AFTER", "this child is not looked after, so no looked-after review is due");
     if (compareDates(input.heldOn, today()) > 0) invalidInput("input.heldOn", "NOT_IN_FUTURE", "a review cannot be recorded as held on a future date");
@@ -63,7 +63,7 @@ export const Mutation: MutationResolvers = {
    */
   async recordStatutoryVisit(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
-    const child = await directory.require(db, ctx.tenant, input.childId);
+    const child = await directory.require(db, ctx.identity, input.childId);
     if (compareDates(input.visitedOn, today()) > 0) invalidInput("input.visitedOn", "NOT_IN_FUTURE", "a visit cannot be recorded on a future date");
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
@@ -101,7 +101,7 @@ export const Mutation: MutationResolvers = {
   /** Records a new version of the care plan (CPPCR 2010 reg 5); earlier versions are kept as they were. */
   async recordCarePlan(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
-    const child = await directory.require(db, ctx.tenant, input.childId);
+    const child = await directory.require(db, ctx.identity, input.childId);
     if (!input.wishesAndFeelings.trim()) {
       invalidInput("input.wishesAndFeelings", "WISHES_AND_FEELINGS_RECORDED", "the plan records the child's wishes and feelings");
     }
