@@ -69,12 +69,13 @@ const inScope = (scope: ChildScope, r: ScopeRow): boolean =>
     (scope.allocatedTo !== undefined && (r.iro_id === scope.allocatedTo || r.personal_adviser_id === scope.allocatedTo)) ||
     (scope.home !== undefined && r.home_urn === scope.home));
 
-type Caller = string | Identity;
+/** A bare tenant is a system caller (event handlers); null is nobody (no verified token). */
+type Caller = string | Identity | null;
 
 export function childDirectory(schema: string) {
   const table = `${quoteIdent(schema)}.known_child`;
   const domain = schema.replace(/_/g, "-") as AccessDomain;
-  const tenantOf = (who: Caller) => (typeof who === "string" ? who : who.tenant);
+  const tenantOf = (who: Caller) => (typeof who === "string" ? who : (who?.tenant ?? ""));
   /** A bare tenant is a system caller (event handlers): every child of the tenant. */
   const scopeFor = (who: Caller): ChildScope => (typeof who === "string" ? { all: true, any: true } : scopeOf(who, domain));
 
@@ -123,14 +124,14 @@ export function childDirectory(schema: string) {
    * The ids of the tenant's children the caller may be shown, or null for "all of them" (for
    * list queries: the children subgraph's search filters by it).
    */
-  async function scopedIds(db: RawSql, who: Identity): Promise<string[] | null> {
+  async function scopedIds(db: RawSql, who: Identity | null): Promise<string[] | null> {
     const scope = scopeFor(who);
     if (scope.all) return null;
     if (!scope.any) return [];
     const rows = await db.$queryRawUnsafe<{ id: string }[]>(
       `SELECT id::text FROM ${table} WHERE tenant = $1 AND date_of_birth IS NOT NULL
           AND ((($2::text IS NOT NULL) AND (iro_id = $2 OR personal_adviser_id = $2)) OR (($3::text IS NOT NULL) AND home_urn = $3))`,
-      who.tenant,
+      tenantOf(who),
       scope.allocatedTo ?? null,
       scope.home ?? null,
     );
@@ -145,7 +146,7 @@ export function childDirectory(schema: string) {
    * moment too.) An archived child still resolves: the children subgraph decides who may see
    * archived records, and a list that shows one must not go null in the other subgraphs.
    */
-  function references(db: RawSql, who: Identity) {
+  function references(db: RawSql, who: Identity | null) {
     const visible = visibility(db, who);
     return new DataLoader<string, { id: string } | null>(async (ids) => {
       const shown = await visible.loadMany(ids);
