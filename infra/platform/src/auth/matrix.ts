@@ -148,6 +148,8 @@ export function readersOf(domain: AccessDomain, type: string, field: string): Ro
   if (shared && shared !== domain) return readersOf(shared, type, field);
   const policy = MATRIX[domain];
   if (type === "Query" && policy.queries?.[field]) return uniq(policy.queries[field]);
+  // The entity's key: whoever may read anything of the domain may read the id they asked with.
+  if (type === "Child" && field === "id") return anyReaders(domain);
   let readers = policy.read;
   for (const x of policy.fields ?? []) {
     if (x.type !== type || (x.field !== field && x.field !== "*")) continue;
