@@ -1,4 +1,4 @@
-import { envelope, EventEnvelope, eventsTopic, Role, ROLES } from "@caregraph/platform";
+import { Domain, envelope, EventEnvelope, eventsTopic, Role, ROLES } from "@caregraph/platform";
 import { eventually, publish, roleTokens, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
 import { randomUUID } from "node:crypto";
 import { health } from "../src/service";
@@ -10,9 +10,9 @@ const TENANT = "E09000027";
 const OTHER = "E08000025";
 const HOME = "SC111111";
 
-const ev = (source: string, type: string, childId: string, payload: Record<string, unknown>, tenant = TENANT) =>
+const ev = (source: Domain, type: string, childId: string, payload: Record<string, unknown>, tenant = TENANT) =>
   envelope({ type, childId, payload }, { tenant, source, actor: "test" });
-const send = (domain: string, ...events: EventEnvelope[]) => publish(testKafka(env.broker.bootstrapServers), eventsTopic(domain), events);
+const send = (domain: Domain, ...events: EventEnvelope[]) => publish(testKafka(env.broker.bootstrapServers), eventsTopic(domain), events);
 
 const READ = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id healthAssessments { id status } } } }`;
 const RECORD = `mutation($input: RecordHealthAssessmentInput!) { recordHealthAssessment(input: $input) { id } }`;
