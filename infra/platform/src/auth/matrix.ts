@@ -282,6 +282,14 @@ export function renderAccessDoc(): string {
   lines.push("- A child outside the caller's scope, an unknown id, another local authority's id and a malformed id");
   lines.push("  all resolve the same way: `null` (in `child`, in `_entities` of every subgraph) and NOT_FOUND for a mutation.");
   lines.push("- Ids are compared as lower-case UUIDs.");
+  lines.push("- A mutation naming a child it may not show waits at most 1.5 s (UNKNOWN_CHILD_WAIT_MS, child-directory.ts) for a");
+  lines.push("  child registered a moment ago to arrive, then answers NOT_FOUND; the wait is the same for unknown, foreign and");
+  lines.push("  out-of-scope well-formed ids (so timing tells nothing), and a malformed id fails at once.");
+  lines.push("- allocateWorker is the team manager's alone: an allocation decides who else may see the child (IROs and personal");
+  lines.push("  advisers see their allocated children), so the social worker does not grant it.");
+  lines.push("- The work tray and compliance summary list the whole tenant: only roles that see all of it (SOCIAL_WORKER, TEAM_MANAGER).");
+  lines.push("- Writes are as before issue 9; the new roles write only in the future domains named above.");
+  lines.push("- A token with several roles is shown the union of their scopes, and each field by any of its roles.");
   lines.push("- PARTNER reads nothing yet (the partners issue opens that door); AUDITOR reads the audit trail only.");
   lines.push("");
   return lines.join("\n");
