@@ -188,9 +188,11 @@ export function childDirectory(schema: string) {
   };
   const setArchived = (archived: boolean): EventHandler<RawSql> => async (tx, e) => {
     await tx.$executeRawUnsafe(
-      `UPDATE ${table} SET archived_at = ${archived ? "now()" : "NULL"} WHERE id = $1::uuid AND tenant = $2`,
+      // When it happened (the event's time, on the platform clock), not when this copy heard of it.
+      `UPDATE ${table} SET archived_at = ${archived ? "$3::timestamptz" : "NULL"} WHERE id = $1::uuid AND tenant = $2`,
       e.childId,
       e.tenant,
+      ...(archived ? [e.occurredAt] : []),
     );
   };
   const becameLookedAfter: EventHandler<RawSql> = async (tx, e) => {
