@@ -1,7 +1,7 @@
 import type { DocumentNode } from "graphql";
 import type { IRules } from "graphql-shield";
 import { Kafka, Partitioners, Producer } from "kafkajs";
-import { createTokenVerifier, Role } from "./auth";
+import { createTokenVerifier, Role, withScopeClaims } from "./auth";
 import { fieldSuggestions, loadServiceConfig, metricsPort, ServiceConfig } from "./config";
 import { openDatabase, Database, DatabaseClientFactory } from "./db";
 import { TransactionalDb } from "./db-types";
@@ -124,13 +124,15 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
       resolvers: def.resolvers,
       rules: def.rules,
       entityRoles: def.entityRoles,
-      verifyToken: await createTokenVerifier(config.JWT_PUBLIC_KEY, {
-        issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
-        maxLifetimePerson: config.TOKEN_MAX_LIFETIME_PERSON,
-        maxLifetimePartner: config.TOKEN_MAX_LIFETIME_PARTNER,
-        clockSkew: config.TOKEN_CLOCK_SKEW,
-      }),
+      verifyToken: withScopeClaims(
+        await createTokenVerifier(config.JWT_PUBLIC_KEY, {
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+          maxLifetimePerson: config.TOKEN_MAX_LIFETIME_PERSON,
+          maxLifetimePartner: config.TOKEN_MAX_LIFETIME_PARTNER,
+          clockSkew: config.TOKEN_CLOCK_SKEW,
+        }),
+      ),
       limits: { maxDepth: config.MAX_DEPTH, maxAliases: config.MAX_ALIASES, maxCost: config.MAX_COST, maxTokens: config.MAX_TOKENS, maxPageSize: MAX_PAGE_SIZE },
       fieldSuggestions: fieldSuggestions(config, env),
       metricsToken: config.METRICS_TOKEN,

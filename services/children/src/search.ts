@@ -10,8 +10,17 @@ import { UUID } from "./store";
  * is the child's id only (base64url) — no names in URLs or logs; the next page looks up that
  * child's sort key.
  */
-export async function searchChildren(db: PrismaClient, tenant: string, search: ChildSearchInput, first: number, after: string | null) {
+export async function searchChildren(
+  db: PrismaClient,
+  tenant: string,
+  search: ChildSearchInput,
+  first: number,
+  after: string | null,
+  /** The children the caller may be shown, or null for the whole tenant (scoped roles, see the access matrix). */
+  only: string[] | null = null,
+) {
   const where: Prisma.ChildWhereInput[] = [{ tenant }];
+  if (only) where.push({ id: { in: only } });
   if (!search.includeArchived) where.push({ archivedAt: null });
   // Every word of the query occurs in the normalised first + last name: "callum copp", "copper", "zoe".
   // Words are only letters and digits (normaliseName), so no LIKE wildcard ("%", "_") or escape
