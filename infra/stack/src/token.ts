@@ -4,6 +4,7 @@ import { readDevKeys } from "./dev-keys";
 
 /**
  * npm run token -- --role <ROLE> --tenant <code> [--home <URN>] [--user <id>] [--expires 8h]
+ * (default lifetime: 8 h for people, 1 h for a partner agency — the longest the platform accepts).
  * Prints an access token for the running embedded stack as the last line of stdout. Roles and
  * what each may see: infra/platform/ACCESS.md. Residential staff need --home (their home's Ofsted URN).
  */
@@ -16,7 +17,7 @@ async function main() {
         tenant: { type: "string", default: "E09000027" },
         home: { type: "string" },
         user: { type: "string" },
-        expires: { type: "string", default: "8h" },
+        expires: { type: "string" },
       },
     }));
   } catch (e) {
@@ -36,7 +37,7 @@ async function main() {
   const token = await signIdentityToken(
     keys.privateKeyPem,
     { userId: user, roles: roles as Role[], tenant: values.tenant ?? "", home },
-    { issuer: process.env.JWT_ISSUER ?? "caregraph", audience: process.env.JWT_AUDIENCE ?? "caregraph", expiresIn: values.expires },
+    { issuer: process.env.JWT_ISSUER ?? "caregraph", audience: process.env.JWT_AUDIENCE ?? "caregraph", expiresIn: values.expires ?? (roles.includes("PARTNER") ? "1h" : "8h") },
   );
   process.stdout.write(`${token}\n`);
 }
