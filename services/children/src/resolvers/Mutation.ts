@@ -183,15 +183,11 @@ export const Mutation: MutationResolvers = {
   },
 
   async archiveChild(_, { id }, ctx) {
-    const child = await anyChild(ctx, id);
-    if (child.archivedAt) invalidInput("id", "ALREADY_ARCHIVED", `this child's record is already archived (since ${child.archivedAt.toISOString()})`);
-    return setArchived(ctx, id, now());
+    return setArchived(ctx, await anyChild(ctx, id), now());
   },
 
   async restoreChild(_, { id }, ctx) {
-    const child = await anyChild(ctx, id);
-    if (!child.archivedAt) invalidInput("id", "NOT_ARCHIVED", "this child's record is not archived");
-    return setArchived(ctx, id, null);
+    return setArchived(ctx, await anyChild(ctx, id), null);
   },
 };
 
@@ -265,10 +261,16 @@ function fresh(ctx: Context, child: Child): Child {
   return child;
 }
 
-async function setArchived(ctx: Context, id: string, archivedAt: Date | null) {
+/** Archive or restore, checked against the record as it stands inside the per-child lock (two at once: one wins). */
+async function setArchived(ctx: Context, found: Child, archivedAt: Date | null) {
   const { db, recorder } = ctx.deps;
+  const id = found.id;
   ctx.children.clear(id);
   return db.$transaction(async (tx) => {
+    await lockChild(tx, id);
+    const current = await tx.child.findFirstOrThrow({ where: { id, tenant: found.tenant } });
+    if (archivedAt && current.archivedAt) invalidInput("id", "ALREADY_ARCHIVED", `this child's record is already archived (since ${current.archivedAt.toISOString()})`);
+    if (!archivedAt && !current.archivedAt) invalidInput("id", "NOT_ARCHIVED", "this child's record is not archived");
     const child = await tx.child.update({ where: { id }, data: { archivedAt } });
     await recorder.change(tx, actor(ctx), {
       action: archivedAt ? "child.archived" : "child.restored",
