@@ -146,11 +146,21 @@ export function childDirectory(schema: string) {
    * moment too.) An archived child still resolves: the children subgraph decides who may see
    * archived records, and a list that shows one must not go null in the other subgraphs.
    */
-  function references(db: RawSql, who: Identity | null) {
-    const visible = visibility(db, who);
+  function references(db: RawSql, who: Identity | null, waitMs = UNKNOWN_CHILD_WAIT_MS) {
     return new DataLoader<string, { id: string } | null>(async (ids) => {
-      const shown = await visible.loadMany(ids);
-      return ids.map((id, i) => (shown[i] === true ? { id: normaliseId(id) as string } : null));
+      // The gateway asks about children the children subgraph has just shown, and this copy may
+      // not have heard of a child registered a moment ago (events are asynchronous): wait briefly
+      // for it. Unknown, foreign and out-of-scope ids all wait the same and all end null, so
+      // neither the answer nor its timing tells them apart.
+      const deadline = Date.now() + waitMs;
+      for (;;) {
+        const shown = await visibility(db, who).loadMany(ids);
+        const all = shown.every((v) => v === true);
+        if (all || Date.now() >= deadline || !ids.some((id) => normaliseId(id))) {
+          return ids.map((id, i) => (shown[i] === true ? { id: normaliseId(id) as string } : null));
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
     });
   }
 
