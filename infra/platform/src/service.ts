@@ -3,7 +3,8 @@ import type { IRules } from "graphql-shield";
 import { Kafka, Partitioners, Producer } from "kafkajs";
 import { createTokenVerifier, Role } from "./auth";
 import { loadServiceConfig, ServiceConfig } from "./config";
-import { openDatabase, Database, DatabaseClientFactory } from "./db";
+import { auditedResolvers, ReadCollector } from "./audit/reads";
+import { openDatabase, Database, DatabaseClientFactory, tenantScopedClient } from "./db";
 import { TransactionalDb } from "./db-types";
 import {
   createKafka,
@@ -19,6 +20,9 @@ import {
 import { BaseContext, createSubgraphApp, idempotencyStore, listen, SubgraphResolvers } from "./graphql";
 import { createRecorder, Recorder } from "./records";
 import { createLogger, createMetrics, Logger, Metrics } from "./telemetry";
+
+/** The request's read-audit collector (tests wait on `written`). */
+export type { ReadCollector } from "./audit/reads";
 
 /** What a service's own code gets to work with. */
 export interface ServiceDeps<Client> {
@@ -116,16 +120,35 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
       await consumer.start();
     }
 
+    // Each request works through a tenant-scoped client (db/tenant-client.ts): every statement runs
+    // as caregraph_app with SET LOCAL caregraph.tenant, so row-level security backs every filter.
+    // Its reads of children's records are collected and audited as one entry (audit/reads.ts).
+    const collectors = new WeakMap<object, ReadCollector>();
+    const requestContext = (base: BaseContext): Ctx => {
+      const tenant = base.identity?.tenant ?? "";
+      const db = tenantScopedClient(database.prisma, tenant);
+      const ctx = def.context(base, { ...deps, db });
+      if (base.identity) {
+        const actor = { identity: base.identity, requestId: base.requestId };
+        const collector = new ReadCollector((read) =>
+          db
+            .$transaction((tx) => deps.recorder.read(tx, actor, read))
+            .catch((err: unknown) => base.log.error({ err, childIds: read.childIds }, "read audit entry NOT written")),
+        );
+        collectors.set(ctx, collector);
+      }
+      return ctx;
+    };
     const { app, server } = await createSubgraphApp<Ctx>({
       name: def.name,
       typeDefs: def.typeDefs,
-      resolvers: def.resolvers,
+      resolvers: auditedResolvers(def.typeDefs, def.resolvers, (ctx) => collectors.get(ctx)) as SubgraphResolvers,
       rules: def.rules,
       entityRoles: def.entityRoles,
       verifyToken: await createTokenVerifier(config.JWT_PUBLIC_KEY, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
       log,
       metrics,
-      context: (base) => def.context(base, deps),
+      context: requestContext,
       idempotency: idempotencyStore(database.prisma, schema),
       readiness: async () => {
         await database.prisma.$queryRawUnsafe("SELECT 1");

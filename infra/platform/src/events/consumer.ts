@@ -1,5 +1,6 @@
 import type { Consumer, Kafka, Producer } from "kafkajs";
 import { quoteIdent, RawSql, TransactionalDb } from "../db-types";
+import { SET_TENANT_SQL } from "../db/tenant-isolation";
 import type { Logger, Metrics } from "../telemetry";
 import { EventEnvelope, parseEnvelope } from "./envelope";
 import { deadLetterTopic, Domain, eventsTopic } from "./topics";
@@ -96,6 +97,9 @@ export class EventConsumer<Tx extends RawSql> {
   private async processOnce(handler: EventHandler<Tx>, event: EventEnvelope): Promise<boolean> {
     const table = `${quoteIdent(this.o.schema)}.processed_event`;
     return this.o.db.$transaction(async (tx) => {
+      // The event's tenant, before any row is touched: the handler runs as caregraph_app under
+      // row-level security (db/tenant-isolation.ts), like a request of that tenant.
+      await tx.$executeRawUnsafe(SET_TENANT_SQL, event.tenant);
       const inserted = await tx.$executeRawUnsafe(
         `INSERT INTO ${table} (consumer, event_id) VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING`,
         this.o.service,

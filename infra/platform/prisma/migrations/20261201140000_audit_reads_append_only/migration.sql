@@ -1,0 +1,33 @@
+-- Audit of reads and changes (issue 9). New columns, all covered by the hash chain (records.ts):
+-- kind 'read' | 'change' (NULL on entries written before this migration, whose hash covers only
+-- the original columns), the caller's roles, the GraphQL operation, and for reads the child ids
+-- and fields read in one request (one row per request per subgraph, not one per child).
+ALTER TABLE "audit_entry" ADD COLUMN IF NOT EXISTS "kind" TEXT;
+ALTER TABLE "audit_entry" ADD COLUMN IF NOT EXISTS "role" TEXT;
+ALTER TABLE "audit_entry" ADD COLUMN IF NOT EXISTS "operation" TEXT;
+ALTER TABLE "audit_entry" ADD COLUMN IF NOT EXISTS "child_ids" JSONB;
+ALTER TABLE "audit_entry" ADD COLUMN IF NOT EXISTS "fields" JSONB;
+CREATE INDEX IF NOT EXISTS "audit_entry_child_ids_idx" ON "audit_entry" USING GIN ("child_ids");
+CREATE INDEX IF NOT EXISTS "audit_entry_at_idx" ON "audit_entry" ("at");
+
+-- Append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused whoever asks
+-- (the request role also lacks those privileges; see tenant-isolation.ts). Only a superuser who
+-- disables triggers can change a row, and the hash chain (`npm run audit:verify`) then shows it.
+CREATE OR REPLACE FUNCTION "audit_entry_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_entry is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+DROP TRIGGER IF EXISTS "audit_entry_no_update_delete" ON "audit_entry";
+CREATE TRIGGER "audit_entry_no_update_delete" BEFORE UPDATE OR DELETE ON "audit_entry"
+  FOR EACH ROW EXECUTE FUNCTION "audit_entry_append_only"();
+DROP TRIGGER IF EXISTS "audit_entry_no_truncate" ON "audit_entry";
+CREATE TRIGGER "audit_entry_no_truncate" BEFORE TRUNCATE ON "audit_entry"
+  FOR EACH STATEMENT EXECUTE FUNCTION "audit_entry_append_only"();
+
+-- The chain is per service schema, across tenants, but a request sees only its tenant's rows
+-- (row-level security). The head of the chain (the last hash, nothing else) is read through this
+-- function, which runs as its owner (the migration role). search_path is pinned to this schema.
+CREATE OR REPLACE FUNCTION "audit_chain_head"() RETURNS TEXT LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path FROM CURRENT
+  AS $$ SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1 $$;
