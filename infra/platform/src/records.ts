@@ -5,6 +5,7 @@ import { Domain, eventsTopic } from "./events/topics";
 import { quoteIdent, RawSql } from "./db-types";
 import type { Identity } from "./auth";
 import { currentOperation } from "./audit/operation";
+import { AUDIT_TOPIC, auditCopy } from "./audit/trail";
 
 /**
  * The one place where a service writes what happened: audit entries and outgoing events, both in
@@ -23,6 +24,8 @@ export interface Read {
   childIds: string[];
   /** The fields read, as "Type.field" (e.g. "Child.healthAssessments"). */
   fields: string[];
+  /** The request's GraphQL operation. */
+  operation?: string;
 }
 
 export interface Change {
@@ -82,15 +85,15 @@ export function createRecorder(source: Domain, schema: string, onEvents: () => v
       details: change.details ?? {},
       kind: read ? "read" : "change",
       role: [...(actor.identity.roles ?? [])].sort().join(","),
-      operation: actor.operation ?? currentOperation() ?? null,
+      operation: read?.operation ?? actor.operation ?? currentOperation() ?? null,
       childIds: read ? [...new Set(read.childIds)].sort() : null,
       fields: read ? [...new Set(read.fields)].sort() : null,
     };
     const prevHash = last[0]?.hash ?? "";
     const hash = auditHash(prevHash, entry);
-    await tx.$executeRawUnsafe(
+    const [inserted] = await tx.$queryRawUnsafe<{ seq: string }[]>(
       `INSERT INTO ${s}.audit_entry (at, tenant, actor, action, entity, entity_id, child_id, request_id, details, kind, role, operation, child_ids, fields, prev_hash, hash)
-       VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16)`,
+       VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16) RETURNING seq::text AS seq`,
       entry.at,
       entry.tenant,
       entry.actor,
@@ -108,6 +111,20 @@ export function createRecorder(source: Domain, schema: string, onEvents: () => v
       prevHash,
       hash,
     );
+    // A copy for the collected trail (Query.auditTrail, audit/trail.ts), in the same transaction.
+    const copy = auditCopy(source, inserted!.seq, entry, hash);
+    if (copy) {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO ${s}.outbox_event (id, topic, key, type, envelope, occurred_at) VALUES ($1::uuid, $2, $3, $4, $5::jsonb, $6::timestamptz)`,
+        copy.id,
+        AUDIT_TOPIC,
+        copy.childId,
+        copy.type,
+        JSON.stringify(copy),
+        copy.occurredAt,
+      );
+      setImmediate(onEvents);
+    }
   }
 
   return {

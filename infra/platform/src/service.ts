@@ -3,7 +3,8 @@ import type { IRules } from "graphql-shield";
 import { Kafka, Partitioners, Producer } from "kafkajs";
 import { createTokenVerifier, Role } from "./auth";
 import { loadServiceConfig, ServiceConfig } from "./config";
-import { auditedResolvers, ReadCollector } from "./audit/reads";
+import { auditedResolvers, READ_COLLECTOR, ReadCollector } from "./audit/reads";
+import { AUDIT_RECORDED, AUDIT_TOPIC, auditTrailHandler } from "./audit/trail";
 import { openDatabase, Database, DatabaseClientFactory, tenantScopedClient } from "./db";
 import { TransactionalDb } from "./db-types";
 import {
@@ -20,9 +21,6 @@ import {
 import { BaseContext, createSubgraphApp, idempotencyStore, listen, SubgraphResolvers } from "./graphql";
 import { createRecorder, Recorder } from "./records";
 import { createLogger, createMetrics, Logger, Metrics } from "./telemetry";
-
-/** The request's read-audit collector (tests wait on `written`). */
-export type { ReadCollector } from "./audit/reads";
 
 /** What a service's own code gets to work with. */
 export interface ServiceDeps<Client> {
@@ -52,6 +50,8 @@ export interface ServiceDefinition<Client extends TransactionalDb<AnyTx>, Ctx ex
   /** Domains this service reacts to, and its handlers. */
   subscriptions?: Domain[];
   handlers?: (deps: ServiceDeps<Client>) => Record<string, EventHandler<AnyTx>>;
+  /** This service collects every subgraph's audit entries and answers Query.auditTrail (audit/trail.ts). */
+  collectsAuditTrail?: boolean;
 }
 
 export interface RunningService<Client> {
@@ -93,7 +93,7 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
 
     const kafka: Kafka = createKafka(`caregraph-${def.name}`, config.KAFKA_BROKERS, log);
     // Topics this service writes or reads, with CareGraph's partition count (where the broker allows).
-    const topics = [def.name, ...(def.subscriptions ?? [])].map(eventsTopic);
+    const topics = [...[def.name, ...(def.subscriptions ?? [])].map(eventsTopic), AUDIT_TOPIC];
     await ensureTopics(kafka, [...topics, deadLetterTopic(def.name)], TOPIC_PARTITIONS, log);
     const producer: Producer = kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
@@ -103,15 +103,16 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
     relay.start();
     cleanup.push(() => relay.stop());
 
-    if (def.subscriptions?.length) {
+    if (def.subscriptions?.length || def.collectsAuditTrail) {
       const consumer = new EventConsumer<AnyTx>({
         service: def.name,
         kafka,
         producer,
         db: database.prisma,
         schema,
-        subscriptions: def.subscriptions,
-        handlers: def.handlers?.(deps) ?? {},
+        subscriptions: def.subscriptions ?? [],
+        topics: def.collectsAuditTrail ? [AUDIT_TOPIC] : [],
+        handlers: { ...def.handlers?.(deps), ...(def.collectsAuditTrail ? { [AUDIT_RECORDED]: auditTrailHandler(schema) } : {}) },
         log,
         metrics,
         afterCommit: relay.nudge,
@@ -123,7 +124,7 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
     // Each request works through a tenant-scoped client (db/tenant-client.ts): every statement runs
     // as caregraph_app with SET LOCAL caregraph.tenant, so row-level security backs every filter.
     // Its reads of children's records are collected and audited as one entry (audit/reads.ts).
-    const collectors = new WeakMap<object, ReadCollector>();
+    // Kept on the context under a symbol (Apollo may hand resolvers a shallow copy of it).
     const requestContext = (base: BaseContext): Ctx => {
       const tenant = base.identity?.tenant ?? "";
       const db = tenantScopedClient(database.prisma, tenant);
@@ -135,14 +136,14 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
             .$transaction((tx) => deps.recorder.read(tx, actor, read))
             .catch((err: unknown) => base.log.error({ err, childIds: read.childIds }, "read audit entry NOT written")),
         );
-        collectors.set(ctx, collector);
+        (ctx as unknown as Record<symbol, ReadCollector>)[READ_COLLECTOR] = collector;
       }
       return ctx;
     };
     const { app, server } = await createSubgraphApp<Ctx>({
       name: def.name,
       typeDefs: def.typeDefs,
-      resolvers: auditedResolvers(def.typeDefs, def.resolvers, (ctx) => collectors.get(ctx)) as SubgraphResolvers,
+      resolvers: auditedResolvers(def.typeDefs, def.resolvers, (ctx) => (ctx as Record<symbol, ReadCollector | undefined>)[READ_COLLECTOR]) as SubgraphResolvers,
       rules: def.rules,
       entityRoles: def.entityRoles,
       verifyToken: await createTokenVerifier(config.JWT_PUBLIC_KEY, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),

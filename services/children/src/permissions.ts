@@ -8,8 +8,11 @@ import { allow, hasRole } from "@caregraph/platform";
 const reader = hasRole("SOCIAL_WORKER", "TEAM_MANAGER", "IRO");
 const writer = hasRole("SOCIAL_WORKER", "TEAM_MANAGER");
 
+// Audit trail (issue 9, tenant isolation / audit): team managers; AUDITOR joins when identity.ts has it.
+const auditReader = hasRole("TEAM_MANAGER");
+
 export const rules = {
-  Query: { child: reader, children: reader },
+  Query: { child: reader, children: reader, auditTrail: auditReader },
   Mutation: {
     registerChild: writer,
     recordLegalStatus: writer,
@@ -26,4 +29,5 @@ export const rules = {
   ChildConnection: allow,
   ChildEdge: allow,
   PageInfo: allow,
+  AuditEntry: auditReader,
 };

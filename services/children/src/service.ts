@@ -16,4 +16,6 @@ export const children: ServiceDefinition<PrismaClient, Context> = {
   rules,
   createClient: (adapter) => new PrismaClient({ adapter }),
   context: createContext,
+  // Answers Query.auditTrail for every subgraph (the child's record is this subgraph's entity).
+  collectsAuditTrail: true,
 };

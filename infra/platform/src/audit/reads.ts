@@ -18,6 +18,9 @@ import type { Read } from "../records";
  * The write happens just after the response is computed (a macrotask after the last resolver),
  * in its own tenant-scoped transaction; if it fails the failure is logged as an error.
  */
+/** Where the request's collector sits on its context. */
+export const READ_COLLECTOR = Symbol("caregraph.readCollector");
+
 export class ReadCollector {
   private pending = 0;
   private childIds = new Set<string>();
@@ -28,9 +31,12 @@ export class ReadCollector {
 
   constructor(private readonly write: (read: Read) => Promise<void>) {}
 
+  /** The request's operation name (set by the first resolver that runs). */
+  operation: string | undefined;
+
   add(childId: unknown, field: string): void {
     if (typeof childId !== "string" || !childId) return;
-    this.childIds.add(childId);
+    this.childIds.add(childId.toLowerCase()); // ids are uuids, compared as lower-case text
     this.fields.add(field);
     this.schedule();
   }
@@ -53,7 +59,7 @@ export class ReadCollector {
     setImmediate(() => {
       this.scheduled = false;
       if (this.pending > 0 || !this.childIds.size) return;
-      const read: Read = { childIds: [...this.childIds], fields: [...this.fields] };
+      const read: Read = { childIds: [...this.childIds], fields: [...this.fields], operation: this.operation };
       this.childIds = new Set();
       this.fields = new Set();
       const previous = this.written;
@@ -98,6 +104,7 @@ export function auditedResolvers(typeDefs: DocumentNode, resolvers: Record<strin
       const original = (map.Child?.[field] as Resolver | undefined) ?? (defaultFieldResolver as Resolver);
       child[field] = (parent: unknown, args: Record<string, unknown>, ctx: object, info: GraphQLResolveInfo) => {
         const collector = collectorOf(ctx);
+        if (collector) collector.operation ??= opName(info);
         collector?.add((parent as { id?: unknown } | null)?.id, `Child.${field}`);
         const result = original(parent, args, ctx, info);
         return collector ? collector.track(result) : result;
@@ -107,6 +114,7 @@ export function auditedResolvers(typeDefs: DocumentNode, resolvers: Record<strin
     if (reference) {
       child.__resolveReference = (ref: { id?: unknown }, ctx: object, info: GraphQLResolveInfo) => {
         const collector = collectorOf(ctx);
+        if (collector) collector.operation ??= opName(info);
         const result = withOperation(opName(info), () => reference(ref, ctx, info));
         return collector ? collector.track(result) : result;
       };
@@ -124,6 +132,7 @@ export function auditedResolvers(typeDefs: DocumentNode, resolvers: Record<strin
       }
       wrapped[field] = (parent: unknown, args: Record<string, unknown>, ctx: object, info: GraphQLResolveInfo) => {
         const collector = collectorOf(ctx);
+        if (collector) collector.operation ??= opName(info);
         const result = withOperation(opName(info), () => (resolver as Resolver)(parent, args, ctx, info));
         if (!collector) return result;
         const label = `${root}.${field}`;

@@ -30,7 +30,7 @@ export const POLICY_NAME = 'caregraph_tenant';
 export const SET_TENANT_SQL = `SELECT set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTING}', $1, true)`;
 
 /** Tables the app role may read and append to but never change. */
-const APPEND_ONLY = new Set(['audit_entry']);
+const APPEND_ONLY = new Set(['audit_entry', 'audit_trail']);
 
 export interface TenantIsolationResult {
   /** Tables that now carry the policy. */

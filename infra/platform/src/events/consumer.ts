@@ -16,6 +16,8 @@ export interface ConsumerOptions<Tx extends RawSql> {
   schema: string;
   /** Domains whose events this service reacts to, and a handler per event type. */
   subscriptions: Domain[];
+  /** Platform topics besides the domains' (e.g. caregraph.audit for the audit-trail collector). */
+  topics?: string[];
   handlers: Record<string, EventHandler<Tx>>;
   log: Logger;
   metrics: Metrics;
@@ -48,7 +50,7 @@ export class EventConsumer<Tx extends RawSql> {
       ...this.o.consumerSettings,
     });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: subscriptions.map(eventsTopic), fromBeginning: true });
+    await this.consumer.subscribe({ topics: [...subscriptions.map(eventsTopic), ...(this.o.topics ?? [])], fromBeginning: true });
     await this.consumer.run({
       eachMessage: async ({ message, topic, partition }) => {
         await this.handle(message.value, { topic, partition, offset: message.offset });

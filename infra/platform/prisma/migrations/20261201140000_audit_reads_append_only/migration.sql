@@ -31,3 +31,33 @@ CREATE TRIGGER "audit_entry_no_truncate" BEFORE TRUNCATE ON "audit_entry"
 CREATE OR REPLACE FUNCTION "audit_chain_head"() RETURNS TEXT LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path FROM CURRENT
   AS $$ SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1 $$;
+
+-- The collected trail (audit/trail.ts): every subgraph publishes a copy of each audit entry
+-- (without its free-text details) on the topic caregraph.audit; the subgraph that answers
+-- Query.auditTrail (children) consumes it into this table of its own schema. Present in every
+-- schema so that any service can be the collector; only the collector writes to it.
+CREATE TABLE IF NOT EXISTS "audit_trail" (
+    "id" UUID NOT NULL,
+    "tenant" TEXT NOT NULL,
+    "service" TEXT NOT NULL,
+    "seq" BIGINT NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL,
+    "actor" TEXT NOT NULL,
+    "role" TEXT,
+    "operation" TEXT,
+    "request_id" TEXT,
+    "kind" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "entity" TEXT NOT NULL,
+    "entity_id" TEXT NOT NULL,
+    "child_ids" JSONB NOT NULL,
+    "fields" JSONB,
+    "hash" TEXT NOT NULL,
+    CONSTRAINT "audit_trail_pkey" PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX IF NOT EXISTS "audit_trail_service_seq_key" ON "audit_trail"("service", "seq");
+CREATE INDEX IF NOT EXISTS "audit_trail_child_ids_idx" ON "audit_trail" USING GIN ("child_ids");
+CREATE INDEX IF NOT EXISTS "audit_trail_tenant_at_idx" ON "audit_trail"("tenant", "at");
+DROP TRIGGER IF EXISTS "audit_trail_no_update_delete" ON "audit_trail";
+CREATE TRIGGER "audit_trail_no_update_delete" BEFORE UPDATE OR DELETE ON "audit_trail"
+  FOR EACH ROW EXECUTE FUNCTION "audit_entry_append_only"();
