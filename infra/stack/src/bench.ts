@@ -1,14 +1,9 @@
 import autocannon from "autocannon";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { generateSigningKeyPair, signAccessToken } from "@caregraph/platform";
 import { eventually } from "@caregraph/platform/testing";
 import { graphqlOk } from "./client";
-import { freePort } from "./ports";
 import { seedCaseload } from "./seed";
-import { startStack, Stack } from "./stack";
-import { SUBGRAPHS } from "@caregraph/gateway/dist/subgraphs";
+import { startIsolatedStack, Stack } from "./stack";
 
 /**
  * npm run bench: the child-record query (child + placements + health assessments) through the
@@ -30,17 +25,12 @@ const CHILD_RECORD = `query ChildRecord($id: ID!) { child(id: $id) {
 
 async function main() {
   const keys = await generateSigningKeyPair();
-  const token = await signAccessToken(keys.privateKeyPem, { userId: "bench", roles: ["SOCIAL_WORKER"], tenant: "E09000027" }, { issuer: "caregraph", audience: "caregraph", expiresIn: "1h" });
-  const dir = mkdtempSync(join(tmpdir(), "caregraph-bench-"));
+  const token = await signAccessToken(keys.privateKeyPem, { userId: "bench", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"], tenant: "E09000027" }, { issuer: "caregraph", audience: "caregraph", expiresIn: "1h" });
   log(`Starting a stack (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}, ${process.env.KAFKA_BROKERS ? "Kafka" : "embedded mock broker"})…`);
-  const stack = await startStack({
+  const stack = await startIsolatedStack({
     databaseUrl: process.env.DATABASE_URL || undefined,
     kafkaBrokers: process.env.KAFKA_BROKERS || undefined,
     publicKeyPem: keys.publicKeyPem,
-    dataDir: join(dir, "data"),
-    logDir: join(dir, "logs"),
-    gatewayPort: await freePort(),
-    servicePorts: Object.fromEntries(await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await freePort()] as const))),
     logLevel: "warn",
   });
   try {

@@ -68,6 +68,80 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
         input: { childId: registerChild.id, type: "U6", date: addDays(lookedAfterSince, 5), reason: "CARPL", provider: "PR1" },
       });
     }
+    await carePathways(gatewayUrl, token, i, registerChild.id, lookedAfterSince, today);
   }
   return ids;
+}
+
+const WORKERS = ["sw-ashdown", "sw-okafor", "sw-lindqvist"];
+
+/**
+ * The rest of a child's week, so every domain's clock has something to show: allocations, the
+ * looked-after review and visit clocks, a child-protection pathway, a missing episode, and one
+ * child who has left care. Dates are relative to `today` and never in the future.
+ */
+async function carePathways(gatewayUrl: string, token: string, i: number, childId: string, lookedAfterSince: LocalDate, today: LocalDate) {
+  const run = (query: string, input: Record<string, unknown>) => graphqlOk(gatewayUrl, token, query, { input });
+  await run(`mutation($input: AllocateWorkerInput!) { allocateWorker(input: $input) { id } }`, {
+    childId,
+    workerId: WORKERS[i % WORKERS.length],
+    role: "ALLOCATED_SOCIAL_WORKER",
+    from: lookedAfterSince,
+  });
+  await run(`mutation($input: AllocateWorkerInput!) { allocateWorker(input: $input) { id } }`, { childId, workerId: "iro-haverford", role: "IRO", from: lookedAfterSince });
+  const placed = i % 3 === 0 ? addDays(lookedAfterSince, 5) : lookedAfterSince;
+  if (i % 2 === 0 && compareDates(addDays(placed, 6), today) < 0) {
+    // The first visit on time; care-planning learns of the placement through events.
+    await eventually(async () => {
+      const r = await graphqlOk<{ child: { statutoryVisits: unknown[] } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { statutoryVisits { dueDate } } }`, { id: childId });
+      return r.child.statutoryVisits.length > 0;
+    });
+    await run(`mutation($input: RecordStatutoryVisitInput!) { recordStatutoryVisit(input: $input) { dueDate } }`, { childId, visitedOn: addDays(placed, 6) });
+  }
+  if (i % 4 === 1 && compareDates(addDays(lookedAfterSince, 25), today) < 0) {
+    await eventually(async () => {
+      const r = await graphqlOk<{ child: { lookedAfterReviews: unknown[] } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { lookedAfterReviews { dueDate } } }`, { id: childId });
+      return r.child.lookedAfterReviews.length > 0;
+    });
+    await run(`mutation($input: RecordLookedAfterReviewInput!) { recordLookedAfterReview(input: $input) { sequence } }`, {
+      childId,
+      heldOn: addDays(lookedAfterSince, 25),
+      participation: "PN1",
+    });
+  }
+  if (i % 5 === 2) {
+    // A child-protection pathway: concern, strategy discussion starting a section 47 enquiry; the ICPC is due.
+    const raisedOn = addDays(today, -9);
+    await run(`mutation($input: RaiseConcernInput!) { raiseConcern(input: $input) { id } }`, {
+      childId,
+      category: "NEGLECT",
+      summary: "Synthetic: school reports repeated missed meals and unwashed uniform.",
+      raisedOn,
+      sourceAgency: "School",
+      likelihood: 3,
+      impact: 3,
+    });
+    await run(`mutation($input: RecordStrategyDiscussionInput!) { recordStrategyDiscussion(input: $input) { id } }`, {
+      childId,
+      heldOn: addDays(today, -7),
+      outcome: "SECTION_47",
+      agencies: ["Police", "School", "Health visitor"],
+    });
+  }
+  if (i % 6 === 3) {
+    const { startMissingEpisode } = await graphqlOk<{ startMissingEpisode: { id: string } }>(
+      gatewayUrl,
+      token,
+      `mutation($input: StartMissingEpisodeInput!) { startMissingEpisode(input: $input) { id } }`,
+      { input: { childId, startedAt: `${addDays(today, -2)}T20:00:00Z`, kind: "MISSING" } },
+    );
+    await run(`mutation($input: EndMissingEpisodeInput!) { endMissingEpisode(input: $input) { id } }`, {
+      episodeId: startMissingEpisode.id,
+      endedAt: `${addDays(today, -1)}T09:30:00Z`,
+    });
+  }
+  if (i === 11 && compareDates(addDays(lookedAfterSince, 30), today) < 0) {
+    // Returned home: care ends, and every domain cancels this child's open tasks.
+    await run(`mutation($input: EndCareInput!) { endCare(input: $input) { id } }`, { childId, endDate: addDays(lookedAfterSince, 30), reason: "E13" });
+  }
 }

@@ -1,6 +1,9 @@
 import { allTopics, clockEnv, TOPIC_PARTITIONS } from "@caregraph/platform";
 import { SUBGRAPHS, urlVariable } from "@caregraph/gateway/dist/subgraphs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./ports";
 import { ManagedProcess } from "./processes";
 import { ROOT } from "./paths";
 
@@ -102,6 +105,21 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     await stop();
     throw e;
   }
+}
+
+/**
+ * A whole stack of its own for tests and the benchmark: free ports for the gateway and every
+ * subgraph, data and logs in a fresh temporary folder.
+ */
+export async function startIsolatedStack(o: Pick<StackOptions, "databaseUrl" | "kafkaBrokers" | "publicKeyPem" | "logLevel">): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), "caregraph-"));
+  return startStack({
+    ...o,
+    dataDir: join(dir, "data"),
+    logDir: join(dir, "logs"),
+    gatewayPort: await freePort(),
+    servicePorts: Object.fromEntries(await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await freePort()] as const))),
+  });
 }
 
 /** librdkafka's mock cluster in a child process; it prints its address as one JSON line. */

@@ -37,7 +37,7 @@ async function main() {
   process.once("SIGTERM", shutdown);
 
   if (devKeys) {
-    const token = await signAccessToken(devKeys.privateKeyPem, { userId: "seed", roles: ["SOCIAL_WORKER"], tenant: "E09000027" }, { issuer: "caregraph", audience: "caregraph", expiresIn: "5m" });
+    const token = await signAccessToken(devKeys.privateKeyPem, { userId: "seed", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"], tenant: "E09000027" }, { issuer: "caregraph", audience: "caregraph", expiresIn: "30m" });
     const ids = await seedCaseload(stack.gatewayUrl, token);
     say(`Synthetic caseload: ${ids.length} children in local authority E09000027.`);
   }

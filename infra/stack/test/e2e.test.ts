@@ -1,14 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { workingDaysAfter } from "@caregraph/platform/calendar";
 import { createTestDatabase, eventually, testKeys, TestKeys } from "@caregraph/platform/testing";
 import { Kafka, logLevel } from "kafkajs";
 import { Client } from "pg";
 import { graphql, graphqlOk } from "../src/client";
-import { freePort } from "../src/ports";
-import { Stack, startStack } from "../src/stack";
-import { SUBGRAPHS } from "@caregraph/gateway/dist/subgraphs";
+import { Stack, startIsolatedStack } from "../src/stack";
 
 /**
  * The whole graph as separate processes — three subgraphs, the gateway, the mock Kafka broker —
@@ -26,14 +21,9 @@ beforeAll(async () => {
   databaseUrl = db.url;
   keys = await testKeys();
   token = await keys.token({ tenant: "E09000027" });
-  const dir = mkdtempSync(join(tmpdir(), "caregraph-e2e-"));
-  stack = await startStack({
+  stack = await startIsolatedStack({
     databaseUrl: db.url,
     publicKeyPem: keys.publicKeyPem,
-    dataDir: join(dir, "data"),
-    logDir: join(dir, "logs"),
-    gatewayPort: await freePort(),
-    servicePorts: Object.fromEntries(await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await freePort()] as const))),
     logLevel: "info",
   });
 }, 180_000);
@@ -242,4 +232,28 @@ it("a registration sent twice with the same Idempotency-Key makes one child and 
   // The same key for a different change is refused, naming the header and the rule.
   const other = await graphql(stack.gatewayUrl, token, REGISTER, { input: { ...input, firstName: "Other" } }, key);
   expect(other.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", rule: "IDEMPOTENCY_KEY_REUSED" });
+});
+
+it("an archived child still resolves in every subgraph: restoring answers with placements and health, and an archived page has no nulls", async () => {
+  const id = await register("2026-07-01");
+  await startPlacement(id, "2026-07-01");
+  await eventually(async () => (await record(id)).child.healthAssessments.length > 0);
+  await graphqlOk(stack.gatewayUrl, token, `mutation($id: ID!) { archiveChild(id: $id) { id } }`, { id });
+  const page = await graphql<{ children: { edges: { node: { id: string; placements: unknown[]; healthAssessments: unknown[] } }[] } }>(
+    stack.gatewayUrl,
+    token,
+    `{ children(search: { includeArchived: true }, first: 100) { edges { node { id placements { type } healthAssessments { kind } } } } }`,
+  );
+  expect(page.errors).toBeUndefined();
+  const archived = page.data?.children.edges.find((e) => e.node.id === id)?.node;
+  expect(archived?.placements).toHaveLength(1);
+  expect(archived?.healthAssessments.length).toBeGreaterThan(0);
+  const restored = await graphql<{ restoreChild: { placements: { type: string }[] } }>(
+    stack.gatewayUrl,
+    token,
+    `mutation($id: ID!) { restoreChild(id: $id) { placements { type } healthAssessments { kind } } }`,
+    { id },
+  );
+  expect(restored.errors).toBeUndefined();
+  expect(restored.data?.restoreChild.placements).toEqual([{ type: "U4" }]);
 });

@@ -1,12 +1,7 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { setClock } from "@caregraph/platform/clock";
 import { createTestDatabase, eventually, testKeys } from "@caregraph/platform/testing";
-import { SUBGRAPHS } from "@caregraph/gateway/dist/subgraphs";
 import { graphql, graphqlOk } from "../src/client";
-import { freePort } from "../src/ports";
-import { Stack, startStack } from "../src/stack";
+import { Stack, startIsolatedStack } from "../src/stack";
 
 /**
  * One child's week across the whole graph, as a social worker sees it in the work tray: every
@@ -23,14 +18,9 @@ beforeAll(async () => {
   dropDatabase = db.drop;
   const keys = await testKeys();
   token = await keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
-  const dir = mkdtempSync(join(tmpdir(), "caregraph-tray-"));
-  stack = await startStack({
+  stack = await startIsolatedStack({
     databaseUrl: db.url,
     publicKeyPem: keys.publicKeyPem,
-    dataDir: join(dir, "data"),
-    logDir: join(dir, "logs"),
-    gatewayPort: await freePort(),
-    servicePorts: Object.fromEntries(await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await freePort()] as const))),
     logLevel: "warn",
   });
 }, 180_000);

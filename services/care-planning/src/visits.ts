@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EventEnvelope, NewEvent, statutoryTaskCancelled, statutoryTaskScheduled } from "@caregraph/platform";
-import { fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
+import { fromUtc, LocalDate, todayInEngland, toUtc } from "@caregraph/platform/calendar";
 import { VisitPlacement as PlacementFacts, visitAuthority, visitDue, visitExplanation, VisitReason } from "./domain/statutory-visits";
 import { visitTask } from "./events/published";
 import type { Prisma, StatutoryVisit, VisitPlacement } from "./generated/prisma/client";
@@ -158,7 +158,7 @@ export async function onPlacementAmended(tx: Tx, e: EventEnvelope): Promise<NewE
 export async function onPlacementEnded(tx: Tx, e: EventEnvelope): Promise<NewEvent[]> {
   const p = e.payload as { placementId: string; endDate?: LocalDate | null };
   await lockChild(tx, e.childId);
-  const on = p.endDate ?? e.occurredAt.slice(0, 10);
+  const on = p.endDate ?? todayInEngland(new Date(e.occurredAt));
   await tx.visitPlacement.updateMany({ where: { id: p.placementId, tenant: e.tenant }, data: { endDate: toUtc(on) } });
   return cancel(tx, await openVisits(tx, e.tenant, e.childId, p.placementId), on, "the placement ended");
 }
@@ -168,7 +168,7 @@ export async function onPlacementVoided(tx: Tx, e: EventEnvelope): Promise<NewEv
   const p = e.payload as { placementId: string };
   await lockChild(tx, e.childId);
   await tx.visitPlacement.updateMany({ where: { id: p.placementId, tenant: e.tenant }, data: { voided: true } });
-  const on = e.occurredAt.slice(0, 10);
+  const on = todayInEngland(new Date(e.occurredAt));
   return cancel(tx, await openVisits(tx, e.tenant, e.childId, p.placementId), on, "the placement record was voided");
 }
 

@@ -1,4 +1,4 @@
-import { firstAnniversary, firstVisitDue, nextVisitDue, visitAuthority, visitDue, visitExplanation } from "../src/domain/statutory-visits";
+import { checkVisit, firstAnniversary, firstVisitDue, nextVisitDue, visitAuthority, visitDue, visitExplanation } from "../src/domain/statutory-visits";
 
 describe("when statutory visits fall due (CPPCR 2010 reg 28(2))", () => {
   it("the first visit is due 1 week after the placement starts", () => {
@@ -86,5 +86,25 @@ describe("when statutory visits fall due (CPPCR 2010 reg 28(2))", () => {
     const gaps = visits.slice(1).map((d, i) => (Date.parse(d) - Date.parse(visits[i]!)) / 86_400_000);
     expect(new Set(gaps)).toEqual(new Set([42]));
     expect(visits.at(-1)).toBe("2027-05-31");
+  });
+});
+
+describe("recording a visit (checkVisit)", () => {
+  const base = { today: "2026-12-18", placementStart: "2026-12-07", lastVisitedOn: "2026-12-11" };
+  const rule = (visitedOn: string, over: Partial<typeof base> = {}) => {
+    try {
+      checkVisit({ ...base, ...over, visitedOn });
+      return "ok";
+    } catch (e) {
+      return (e as { extensions: { rule: string } }).extensions.rule;
+    }
+  };
+  it("refuses a visit before the placement, in the future, before the last visit, or twice on one day", () => {
+    expect(rule("2026-12-06")).toBe("VISIT_BEFORE_PLACEMENT_START");
+    expect(rule("2026-12-19")).toBe("NOT_IN_FUTURE");
+    expect(rule("2026-12-10")).toBe("VISIT_BEFORE_PREVIOUS_VISIT");
+    expect(rule("2026-12-11")).toBe("VISIT_ALREADY_RECORDED");
+    expect(rule("2026-12-14")).toBe("ok");
+    expect(rule("2026-12-07", { lastVisitedOn: null as unknown as string })).toBe("ok");
   });
 });

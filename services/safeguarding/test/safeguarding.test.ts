@@ -225,7 +225,7 @@ describe("the child-protection pathway", () => {
     expect(cp.plan?.category).toBe("EMOTIONAL_ABUSE");
 
     setClock("2027-11-20T10:00:00Z");
-    const ended = await gql(CONFERENCE, { input: { childId: id, heldOn: "2027-11-19", kind: "REVIEW" } });
+    const ended = await gql(CONFERENCE, { input: { childId: id, heldOn: "2027-11-19", kind: "REVIEW", endPlan: true } });
     expect(ended.data?.recordChildProtectionConference).toMatchObject({ kind: "REVIEW", planCategory: null, plan: { endDate: "2027-11-19" } });
     cp = (await pathway(id)).childProtection!;
     expect(cp.plan).toMatchObject({ startDate: "2026-08-31", endDate: "2027-11-19" });
@@ -244,7 +244,7 @@ describe("the child-protection pathway", () => {
 
   it("ending the plan before the first core group cancels that task", async () => {
     const id = await onPlan("2026-12-18", "2027-01-13", "2027-01-20T10:00:00Z");
-    await gql(CONFERENCE, { input: { childId: id, heldOn: "2027-01-20", kind: "REVIEW" } });
+    await gql(CONFERENCE, { input: { childId: id, heldOn: "2027-01-20", kind: "REVIEW", endPlan: true } });
     const cp = (await pathway(id)).childProtection!;
     expect(cp.tasks.find((t) => t.task === "FirstCoreGroup")).toMatchObject({ status: "CANCELLED", cancelReason: "child protection plan ended" });
     const [cancelled] = await published(id, "StatutoryTaskCancelled");
@@ -312,9 +312,19 @@ describe("bad input is refused by field and rule, and writes nothing", () => {
         await gql(DISCUSS, { input: { childId: id, heldOn: "2026-11-20", outcome: "SECTION_47" } });
         await gql(CONFERENCE, { input: { childId: id, heldOn: "2026-11-25", kind: "INITIAL", planCategory: "NEGLECT" } });
       },
-      (id) => gql(CONFERENCE, { input: { childId: id, heldOn: "2026-11-24", kind: "REVIEW" } }),
+      (id) => gql(CONFERENCE, { input: { childId: id, heldOn: "2026-11-24", kind: "REVIEW", endPlan: true } }),
       "input.heldOn",
       "REVIEW_BEFORE_PREVIOUS_CONFERENCE",
+    ],
+    [
+      "a REVIEW that says neither that the plan continues nor that it ends",
+      async (id) => {
+        await gql(DISCUSS, { input: { childId: id, heldOn: "2026-11-20", outcome: "SECTION_47" } });
+        await gql(CONFERENCE, { input: { childId: id, heldOn: "2026-11-25", kind: "INITIAL", planCategory: "NEGLECT" } });
+      },
+      (id) => gql(CONFERENCE, { input: { childId: id, heldOn: "2026-11-30", kind: "REVIEW" } }),
+      "input.endPlan",
+      "PLAN_DECISION_REQUIRED",
     ],
     [
       "a core group before the ICPC",

@@ -11,6 +11,7 @@ import { AddressInfo } from "node:net";
 import { AuthContext, bearerToken, hasRole, permissions, Role, TokenVerifier } from "../auth";
 import { Logger, Metrics, REQUEST_ID_HEADER, requestIdFrom } from "../telemetry";
 import { idempotencyPlugin, IdempotencyStore } from "./idempotency";
+import { missingRootResolvers } from "./root-resolvers";
 
 /** What every resolver of every subgraph can rely on. */
 export interface BaseContext extends AuthContext {
@@ -47,6 +48,8 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
  * POST /graphql, GET /healthz (alive), GET /readyz (dependencies usable), GET /metrics.
  */
 export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>) {
+  const unresolved = missingRootResolvers(opts.typeDefs, opts.resolvers);
+  if (unresolved.length) throw new Error(`${opts.name}: no resolver for ${unresolved.join(", ")}`);
   const schema = withShield(buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<Ctx> }]), opts.rules, opts.entityRoles);
   const server = new ApolloServer<Ctx>({
     schema,

@@ -1,4 +1,5 @@
-import { DueDate, explain, LocalDate, monthsAfterExplained, workingDaysAfterExplained } from "@caregraph/platform/calendar";
+import { ageOn, compareDates, DueDate, explain, formatDate, LocalDate, monthsAfterExplained, workingDaysAfterExplained } from "@caregraph/platform/calendar";
+import { invalidInput } from "@caregraph/platform/graphql";
 
 /**
  * When a looked-after child's reviews fall due (CPPCR 2010 reg 33). Pure rules: no I/O.
@@ -53,3 +54,32 @@ export const PARTICIPATION = {
   PN7: "Child does not attend nor are his or her views conveyed to the review",
 } as const;
 export type Participation = keyof typeof PARTICIPATION;
+
+/**
+ * What a review being recorded as held must satisfy, before anything is written: held during the
+ * period of care, not in the future, after the previous review of the period, and PN0 only for a
+ * child under 4 on the day (DfE SSDA903 REVIEW_CODE).
+ */
+export function checkReviewHeld(r: {
+  heldOn: LocalDate;
+  today: LocalDate;
+  lookedAfterSince: LocalDate | null;
+  dateOfBirth: LocalDate;
+  participation?: string | null;
+}): asserts r is { heldOn: LocalDate; today: LocalDate; lookedAfterSince: LocalDate; dateOfBirth: LocalDate } {
+  if (!r.lookedAfterSince) invalidInput("input.childId", "NOT_LOOKED_AFTER", "this child is not looked after, so no looked-after review is due");
+  if (compareDates(r.heldOn, r.today) > 0) invalidInput("input.heldOn", "NOT_IN_FUTURE", "a review cannot be recorded as held on a future date");
+  if (compareDates(r.heldOn, r.lookedAfterSince) < 0) {
+    invalidInput("input.heldOn", "REVIEW_BEFORE_LOOKED_AFTER", `the child became looked after on ${formatDate(r.lookedAfterSince)}; a review cannot be held before that`);
+  }
+  if (r.participation === "PN0" && ageOn(r.dateOfBirth, r.heldOn) >= 4) {
+    invalidInput("input.participation", "PN0_UNDER_4_ONLY", "PN0 is only for a child aged under 4 at the time of the review");
+  }
+}
+
+/** Reviews of one period of care are held in order: each after the previous one. */
+export function checkAfterPreviousReview(heldOn: LocalDate, previous: { sequence: number; heldOn: LocalDate } | null): void {
+  if (previous && compareDates(heldOn, previous.heldOn) <= 0) {
+    invalidInput("input.heldOn", "REVIEW_AFTER_PREVIOUS", `review ${previous.sequence} was held on ${formatDate(previous.heldOn)}; this one must be later`);
+  }
+}

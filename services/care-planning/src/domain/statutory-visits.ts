@@ -1,4 +1,5 @@
 import { addMonths, compareDates, daysAfterExplained, DueDate, explain, formatDate, LocalDate, monthsAfterExplained } from "@caregraph/platform/calendar";
+import { invalidInput } from "@caregraph/platform/graphql";
 
 /**
  * When a social worker must visit a looked-after child (CPPCR 2010 reg 28(2)). Pure rules: no I/O.
@@ -58,4 +59,21 @@ export function visitAuthority(placement: VisitPlacement, reason: VisitReason, s
   return placement.intendedToLastUntil18
     ? "CPPCR 2010 reg 28(2)(c)(i): intervals of not more than 3 months, placement intended to last until 18"
     : "CPPCR 2010 reg 28(2)(c)(ii): intervals of not more than 6 weeks";
+}
+
+/**
+ * A visit being recorded: not in the future, in the current placement (not before it started),
+ * and after the last visit recorded there — a second visit the same day is a double entry.
+ */
+export function checkVisit(v: { visitedOn: LocalDate; today: LocalDate; placementStart: LocalDate; lastVisitedOn: LocalDate | null }): void {
+  if (compareDates(v.visitedOn, v.today) > 0) invalidInput("input.visitedOn", "NOT_IN_FUTURE", "a visit cannot be recorded on a future date");
+  if (compareDates(v.visitedOn, v.placementStart) < 0) {
+    invalidInput("input.visitedOn", "VISIT_BEFORE_PLACEMENT_START", `the current placement started on ${formatDate(v.placementStart)}; a visit cannot be before that`);
+  }
+  if (v.lastVisitedOn && compareDates(v.visitedOn, v.lastVisitedOn) < 0) {
+    invalidInput("input.visitedOn", "VISIT_BEFORE_PREVIOUS_VISIT", `a later visit was already recorded on ${formatDate(v.lastVisitedOn)}`);
+  }
+  if (v.lastVisitedOn && compareDates(v.visitedOn, v.lastVisitedOn) === 0) {
+    invalidInput("input.visitedOn", "VISIT_ALREADY_RECORDED", `a visit on ${formatDate(v.visitedOn)} is already recorded in this placement`);
+  }
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { statutoryTaskCompleted } from "@caregraph/platform";
-import { ageOn, compareDates, formatDate, fromUtc, toUtc } from "@caregraph/platform/calendar";
+import { fromUtc, toUtc } from "@caregraph/platform/calendar";
 import { now, today } from "@caregraph/platform/clock";
 import { invalidInput } from "@caregraph/platform/graphql";
 import { directory } from "../context";
 import { contributionProblem, nextVersion } from "../domain/care-plan";
+import { checkAfterPreviousReview, checkReviewHeld } from "../domain/looked-after-reviews";
+import { checkVisit } from "../domain/statutory-visits";
 import { carePlanRecorded, lookedAfterReviewHeld, reviewTask, statutoryVisitMade } from "../events/published";
 import type { MutationResolvers } from "../generated/graphql";
 import { lastHeldReview, lockChild, openReview, scheduleReview } from "../reviews";
@@ -19,24 +21,16 @@ export const Mutation: MutationResolvers = {
   async recordLookedAfterReview(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.tenant, input.childId);
-    const since = child.lookedAfterSince;
-    if (!since) invalidInput("input.childId", "NOT_LOOKED_AFTER", "this child is not looked after, so no looked-after review is due");
-    if (compareDates(input.heldOn, today()) > 0) invalidInput("input.heldOn", "NOT_IN_FUTURE", "a review cannot be recorded as held on a future date");
-    if (compareDates(input.heldOn, since) < 0) {
-      invalidInput("input.heldOn", "REVIEW_BEFORE_LOOKED_AFTER", `the child became looked after on ${formatDate(since)}; a review cannot be held before that`);
-    }
-    if (input.participation === "PN0" && ageOn(child.dateOfBirth, input.heldOn) >= 4) {
-      invalidInput("input.participation", "PN0_UNDER_4_ONLY", "PN0 is only for a child aged under 4 at the time of the review");
-    }
+    const review = { heldOn: input.heldOn, today: today(), lookedAfterSince: child.lookedAfterSince, dateOfBirth: child.dateOfBirth, participation: input.participation };
+    checkReviewHeld(review);
+    const since = review.lookedAfterSince;
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
       const at = { tenant: child.tenant, childId: child.id };
       const open = await openReview(tx, child.tenant, child.id);
       const periodStart = open ? fromUtc(open.periodStart) : since;
       const last = await lastHeldReview(tx, child.tenant, child.id, periodStart);
-      if (last?.heldOn && compareDates(input.heldOn, fromUtc(last.heldOn)) <= 0) {
-        invalidInput("input.heldOn", "REVIEW_AFTER_PREVIOUS", `review ${last.sequence} was held on ${formatDate(fromUtc(last.heldOn))}; this one must be later`);
-      }
+      checkAfterPreviousReview(input.heldOn, last?.heldOn ? { sequence: last.sequence, heldOn: fromUtc(last.heldOn) } : null);
       const due =
         open ?? (await scheduleReview(tx, at, periodStart, (last?.sequence ?? 0) + 1, last?.heldOn ? fromUtc(last.heldOn) : periodStart)).review;
       const iro = await tx.workerAllocation.findUnique({ where: { childId_role: { childId: child.id, role: "IRO" } } });
@@ -64,25 +58,18 @@ export const Mutation: MutationResolvers = {
   async recordStatutoryVisit(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.tenant, input.childId);
-    if (compareDates(input.visitedOn, today()) > 0) invalidInput("input.visitedOn", "NOT_IN_FUTURE", "a visit cannot be recorded on a future date");
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
       const placement = await currentPlacement(tx, child.tenant, child.id);
       if (!placement) invalidInput("input.childId", "NO_CURRENT_PLACEMENT", "the child has no current placement to visit");
-      const started = fromUtc(placement.startDate);
-      if (compareDates(input.visitedOn, started) < 0) {
-        invalidInput("input.visitedOn", "VISIT_BEFORE_PLACEMENT_START", `the current placement started on ${formatDate(started)}; a visit cannot be before that`);
-      }
       const last = await tx.statutoryVisit.findFirst({ where: { placementId: placement.id, visitedOn: { not: null } }, orderBy: { visitedOn: "desc" } });
-      if (last?.visitedOn && compareDates(input.visitedOn, fromUtc(last.visitedOn)) < 0) {
-        invalidInput("input.visitedOn", "VISIT_BEFORE_PREVIOUS_VISIT", `a later visit was already recorded on ${formatDate(fromUtc(last.visitedOn))}`);
-      }
+      checkVisit({ visitedOn: input.visitedOn, today: today(), placementStart: fromUtc(placement.startDate), lastVisitedOn: last?.visitedOn ? fromUtc(last.visitedOn) : null });
       const [open] = await openVisits(tx, child.tenant, child.id, placement.id);
       const due =
         open ??
         (last?.visitedOn
           ? await scheduleVisit(tx, placement, "PREVIOUS_VISIT", fromUtc(last.visitedOn))
-          : await scheduleVisit(tx, placement, "PLACEMENT_START", started)
+          : await scheduleVisit(tx, placement, "PLACEMENT_START", fromUtc(placement.startDate))
         ).visit;
       const made = await tx.statutoryVisit.update({ where: { id: due.id }, data: { visitedOn: toUtc(input.visitedOn) } });
       const next = await scheduleVisit(tx, placement, "PREVIOUS_VISIT", input.visitedOn);

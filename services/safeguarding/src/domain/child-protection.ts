@@ -1,3 +1,4 @@
+import { invalidInput } from "@caregraph/platform/graphql";
 import {
   compareDates,
   DueDate,
@@ -128,4 +129,13 @@ export function datePlausibility(date: LocalDate, dateOfBirth: LocalDate, today:
   if (compareDates(date, today) > 0) return "NOT_IN_FUTURE";
   if (compareDates(date, dateOfBirth) < 0) return "NOT_BEFORE_BIRTH";
   return null;
+}
+
+/**
+ * A review conference decides whether the plan continues (under a category) or ends. It must say
+ * which: ending a child protection plan is too weighty to follow from a field left out.
+ */
+export function checkReviewDecision(planCategory: string | null | undefined, endPlan: boolean | null | undefined): void {
+  if (planCategory && endPlan) invalidInput("input.endPlan", "PLAN_DECISION_CONFLICT", "give a plan category (the plan continues) or endPlan: true (it ends), not both");
+  if (!planCategory && !endPlan) invalidInput("input.endPlan", "PLAN_DECISION_REQUIRED", "say what the review decided: planCategory if the plan continues, endPlan: true if it ends");
 }
