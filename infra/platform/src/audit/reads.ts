@@ -10,8 +10,8 @@ import type { Read } from "../records";
  * What counts as a read of a child's record (wrapped here, for every service, from its typeDefs):
  * - any field of `Child` (the children subgraph's own fields, every other subgraph's extension
  *   fields, including `_entities` → `Child.__resolveReference`): the parent's id;
- * - any root Query/Mutation field given a `childId` argument, or returning objects that carry a
- *   `childId` (e.g. `healthAssessment(id)`): those ids.
+ * - any root Query field given a `childId` argument, and any root Query/Mutation field returning
+ *   objects that carry a `childId` (e.g. `healthAssessment(id)`): those ids.
  * The fields read ("Child.healthAssessments", "Query.child") form the entry's fields group.
  * A field shield refuses never runs, so it is never audited as read.
  *
@@ -136,7 +136,9 @@ export function auditedResolvers(typeDefs: DocumentNode, resolvers: Record<strin
         const result = withOperation(opName(info), () => (resolver as Resolver)(parent, args, ctx, info));
         if (!collector) return result;
         const label = `${root}.${field}`;
-        if (typeof args?.childId === "string") collector.add(args.childId, label);
+        // A query naming a child is a read (even of nothing); a mutation's changes are audited by
+        // the recorder, and what it returns is audited below.
+        if (root === "Query" && typeof args?.childId === "string") collector.add(args.childId, label);
         const seen = (value: unknown) => {
           for (const id of childIdsIn(value)) collector.add(id, label);
           return value;
