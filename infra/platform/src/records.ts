@@ -69,9 +69,9 @@ export function createRecorder(source: Domain, schema: string, onEvents: () => v
 
   async function writeAudit(tx: RawSql, actor: Actor, change: Change, read?: Read) {
     // A hash chain per service schema makes any edited or deleted entry detectable; the
-    // transaction-scoped lock keeps the chain linear under concurrent writers. The head is read
-    // through audit_chain_head() (SECURITY DEFINER): a request's role sees only its tenant's rows.
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `${schema}.audit_entry`);
+    // transaction-scoped lock keeps the chain linear under concurrent writers. audit_chain_head()
+    // (SECURITY DEFINER: a request's role sees only its tenant's rows) takes the lock and reads
+    // the head in one statement; the entry and its copy for the trail are one more.
     const last = await tx.$queryRawUnsafe<{ hash: string | null }[]>(`SELECT ${s}.audit_chain_head() AS hash`);
     const entry: AuditHashedEntry = {
       at: now().toISOString(),
@@ -91,9 +91,7 @@ export function createRecorder(source: Domain, schema: string, onEvents: () => v
     };
     const prevHash = last[0]?.hash ?? "";
     const hash = auditHash(prevHash, entry);
-    const [inserted] = await tx.$queryRawUnsafe<{ seq: string }[]>(
-      `INSERT INTO ${s}.audit_entry (at, tenant, actor, action, entity, entity_id, child_id, request_id, details, kind, role, operation, child_ids, fields, prev_hash, hash)
-       VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16) RETURNING seq::text AS seq`,
+    const values = [
       entry.at,
       entry.tenant,
       entry.actor,
@@ -110,21 +108,29 @@ export function createRecorder(source: Domain, schema: string, onEvents: () => v
       entry.fields === null ? null : JSON.stringify(entry.fields),
       prevHash,
       hash,
-    );
-    // A copy for the collected trail (Query.auditTrail, audit/trail.ts), in the same transaction.
-    const copy = auditCopy(source, inserted!.seq, entry, hash);
-    if (copy) {
-      await tx.$executeRawUnsafe(
-        `INSERT INTO ${s}.outbox_event (id, topic, key, type, envelope, occurred_at) VALUES ($1::uuid, $2, $3, $4, $5::jsonb, $6::timestamptz)`,
-        copy.id,
-        AUDIT_TOPIC,
-        copy.childId,
-        copy.type,
-        JSON.stringify(copy),
-        copy.occurredAt,
-      );
-      setImmediate(onEvents);
+    ];
+    const insertEntry = `INSERT INTO ${s}.audit_entry (at, tenant, actor, action, entity, entity_id, child_id, request_id, details, kind, role, operation, child_ids, fields, prev_hash, hash)
+       VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16) RETURNING seq`;
+    // A copy for the collected trail (Query.auditTrail, audit/trail.ts), in the same statement:
+    // the entry's seq goes into the copy's payload.
+    const copy = auditCopy(source, "", entry, hash);
+    if (!copy) {
+      await tx.$executeRawUnsafe(insertEntry, ...values);
+      return;
     }
+    await tx.$executeRawUnsafe(
+      `WITH entry AS (${insertEntry})
+       INSERT INTO ${s}.outbox_event (id, topic, key, type, envelope, occurred_at)
+       SELECT $17::uuid, $18, $19, $20, jsonb_set($21::jsonb, '{payload,seq}', to_jsonb(entry.seq::text)), $22::timestamptz FROM entry`,
+      ...values,
+      copy.id,
+      AUDIT_TOPIC,
+      copy.childId,
+      copy.type,
+      JSON.stringify(copy),
+      copy.occurredAt,
+    );
+    setImmediate(onEvents);
   }
 
   return {

@@ -26,11 +26,18 @@ CREATE TRIGGER "audit_entry_no_truncate" BEFORE TRUNCATE ON "audit_entry"
   FOR EACH STATEMENT EXECUTE FUNCTION "audit_entry_append_only"();
 
 -- The chain is per service schema, across tenants, but a request sees only its tenant's rows
--- (row-level security). The head of the chain (the last hash, nothing else) is read through this
--- function, which runs as its owner (the migration role). search_path is pinned to this schema.
-CREATE OR REPLACE FUNCTION "audit_chain_head"() RETURNS TEXT LANGUAGE sql STABLE SECURITY DEFINER
+-- (row-level security). This function takes the chain's transaction-scoped lock (writers append
+-- one at a time, until their transaction ends) and returns the head of the chain (the last hash,
+-- nothing else), running as its owner (the migration role); search_path pinned to this schema.
+-- VOLATILE + plpgsql: the SELECT takes its snapshot after the lock is granted.
+CREATE OR REPLACE FUNCTION "audit_chain_head"() RETURNS TEXT LANGUAGE plpgsql VOLATILE SECURITY DEFINER
   SET search_path FROM CURRENT
-  AS $$ SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1 $$;
+  AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext(current_schema() || '.audit_entry'));
+  RETURN (SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1);
+END
+$$;
 
 -- The collected trail (audit/trail.ts): every subgraph publishes a copy of each audit entry
 -- (without its free-text details) on the topic caregraph.audit; the subgraph that answers
