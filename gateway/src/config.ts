@@ -1,4 +1,4 @@
-import { clockShape, loadConfig, optionalUrl, port, z } from "@caregraph/platform";
+import { clockShape, loadConfig, metricsShape, optionalUrl, port, queryLimitsShape, tokenShape, z } from "@caregraph/platform";
 
 export const gatewayConfigShape = {
   PORT: port(4000),
@@ -16,19 +16,12 @@ export const gatewayConfigShape = {
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
-  /** Deepest field nesting an operation may have (graphql-armor's count). */
-  MAX_DEPTH: z.coerce.number().int().positive().default(12),
-  MAX_ALIASES: z.coerce.number().int().positive().default(30),
-  /**
-   * Highest query cost accepted (graphql-armor's cost model, see src/limits.ts). The heaviest
-   * realistic page — children(first: 100) with cursor, pageInfo and the usual list fields
-   * (name, date of birth, legal status code, placement type, health assessments) — costs 7831.25;
-   * 10000 leaves room for a few more fields on it, while two such pages in one query (15662.5), or
-   * one with every list of each child, are refused. test/limits.test.ts pins these numbers.
-   */
-  MAX_COST: z.coerce.number().positive().default(10_000),
-  /** Most lexical tokens a query may have; parsing stops there (graphql-js maxTokens). */
-  MAX_TOKENS: z.coerce.number().int().positive().default(2000),
+  /** Depth, aliases, cost, tokens, field suggestions: the same variables, defaults and code as every subgraph. */
+  ...queryLimitsShape,
+  /** Token lifetime caps and clock skew (TOKEN_MAX_LIFETIME_PERSON 8h, TOKEN_MAX_LIFETIME_PARTNER 1h, TOKEN_CLOCK_SKEW 60s). */
+  ...tokenShape,
+  /** /metrics off the public port (METRICS_PORT, default PORT + 5000) or behind METRICS_TOKEN. */
+  ...metricsShape,
   ...clockShape,
 };
 

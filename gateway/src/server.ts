@@ -1,25 +1,36 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import {
   AuthenticationError,
   bearerToken,
+  callerErrorStatus,
   createLogger,
   createMetrics,
   createTokenVerifier,
+  fieldSuggestions,
+  finishApp,
+  formatLimitError,
+  graphqlBody,
   Identity,
+  inputErrorDetails,
   IDEMPOTENCY_HEADER,
+  inputChecks,
   listen,
+  Logger,
+  metricsApp,
+  metricsPort,
+  metricsRoute,
+  queryLimitRules,
   REQUEST_ID_HEADER,
   requestIdFrom,
+  sendError,
+  withoutSuggestions,
 } from "@caregraph/platform";
-import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express, { NextFunction, Request, Response } from "express";
-import type { GraphQLError, ValidationContext } from "graphql";
+import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { Redis } from "ioredis";
 import { readFileSync } from "node:fs";
 import { SUPERGRAPH_FILE } from "./compose";
@@ -27,7 +38,6 @@ import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { completeAnswers } from "./complete-answers";
 import { ForwardingDataSource } from "./data-source";
-import { aliasLimitError, costLimitRule, depthLimitError, directiveLimitError, formatLimitError, MAX_DIRECTIVES } from "./limits";
 import { rateLimiter } from "./rate-limit";
 import { MAX_PAGE_SIZE, subgraphUrl, SUBGRAPHS } from "./subgraphs";
 
@@ -41,7 +51,13 @@ type AuthedRequest = Request & { identity?: Identity; token?: string; requestId?
 export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv = process.env) {
   const log = createLogger("gateway", config.LOG_LEVEL);
   const metrics = createMetrics("gateway");
-  const verify = await createTokenVerifier(config.JWT_PUBLIC_KEY, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const verify = await createTokenVerifier(config.JWT_PUBLIC_KEY, {
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    maxLifetimePerson: config.TOKEN_MAX_LIFETIME_PERSON,
+    maxLifetimePartner: config.TOKEN_MAX_LIFETIME_PARTNER,
+    clockSkew: config.TOKEN_CLOCK_SKEW,
+  });
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true }) : null;
   await redis?.connect();
   const limit = redis ? rateLimiter(redis, config.RATE_LIMIT_PER_MINUTE) : null;
@@ -50,33 +66,29 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, "utf8"),
     buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrl(name, env) }),
   });
-  // graphql-armor measures depth and aliases; the gateway reports a refusal itself (limits.ts) so
-  // the message names the limit and `extensions` carry the numbers, instead of "Syntax Error: …".
-  const overLimit =
-    (limit: number, error: (found: number, limit: number) => GraphQLError) =>
-    (ctx: ValidationContext | null, details: { n: number }) => {
-      if (details.n > limit) ctx?.reportError(error(details.n, limit));
-    };
-  const armor = new ApolloArmor({
-    maxDepth: { n: Number.MAX_SAFE_INTEGER, onAccept: [overLimit(config.MAX_DEPTH, depthLimitError)] },
-    maxAliases: { n: Number.MAX_SAFE_INTEGER, onAccept: [overLimit(config.MAX_ALIASES, aliasLimitError)] },
-    maxDirectives: { n: Number.MAX_SAFE_INTEGER, onAccept: [overLimit(MAX_DIRECTIVES, directiveLimitError)] },
-    // Cost is computed in limits.ts (graphql-armor's model; a `first` variable counts as the largest page).
-    costLimit: { enabled: false },
-    // Tokens are capped by graphql-js's parser itself (parseOptions below).
-    maxTokens: { enabled: false },
-  }).protect();
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    ...armor,
-    validationRules: [...armor.validationRules, costLimitRule(config.MAX_COST, { maxPageSize: MAX_PAGE_SIZE })],
+    // One implementation of the limits, shared with every subgraph (platform graphql/limits.ts):
+    // tokens while parsing, depth/aliases/directives/cost as validation rules.
+    validationRules: queryLimitRules({
+      maxDepth: config.MAX_DEPTH,
+      maxAliases: config.MAX_ALIASES,
+      maxCost: config.MAX_COST,
+      maxTokens: config.MAX_TOKENS,
+      maxPageSize: MAX_PAGE_SIZE,
+    }),
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    formatError: formatLimitError,
+    hideSchemaDetailsFromClientErrors: !fieldSuggestions(config, env),
+    formatError: gatewayErrors(log, fieldSuggestions(config, env)),
     plugins: [
-      ...armor.plugins,
+      inputChecks<GatewayContext>(),
+      callerErrorStatus<GatewayContext>(),
       completeAnswers(),
-      config.SANDBOX ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),
+      // Apollo's production landing page names its version (@apollo/server@x.y.z): none in
+      // production, where a GET without a query is answered as any other bad request, in JSON.
+      config.SANDBOX ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
+    // Introspection, like every operation, only for a verified caller (authenticate below).
     introspection: true,
     includeStacktraceInErrorResponses: false,
     logger: log,
@@ -97,17 +109,20 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
       }),
     );
     const ready = checks.every(([, ok]) => ok) && (!redis || redis.status === "ready");
+    // Readiness as booleans only: no subgraph address, no raw error text.
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", subgraphs: Object.fromEntries(checks) });
   });
-  app.get("/metrics", async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  // /metrics on this port only with METRICS_TOKEN (404 otherwise); Prometheus scrapes METRICS_PORT.
+  app.get("/metrics", metricsRoute(metrics, config.METRICS_TOKEN));
 
   const authenticate = async (req: AuthedRequest, res: Response, next: NextFunction) => {
     req.requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, req.requestId);
-    // The landing page (a browser GET without a query) needs no token; every operation does.
-    if (req.method === "GET" && !req.query.query) return next();
+    // The development sandbox (SANDBOX=true) — a browser's GET of /graphql with no query string at
+    // all — needs no token. Anything else (a query, an APQ `extensions` hash, any POST) is an
+    // operation, and every operation does: no introspection, no persisted query, nothing runs
+    // without a verified token. In production there is no landing page, so no exception at all.
+    if (config.SANDBOX && req.method === "GET" && Object.keys(req.query).length === 0 && req.accepts("text/html")) return next();
     const end = metrics.httpDuration.startTimer({ method: req.method, route: "/graphql" });
     res.on("finish", () => end({ status: String(res.statusCode) }));
     const token = bearerToken(req.headers.authorization);
@@ -117,25 +132,25 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
       req.token = token;
     } catch (e) {
       const error = e instanceof AuthenticationError ? e : new AuthenticationError("invalid token");
-      res.status(401).json({ errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] });
-      return;
+      res.setHeader("WWW-Authenticate", "Bearer");
+      return sendError(res, 401, "UNAUTHENTICATED", error.message);
     }
     if (limit) {
       const { allowed, remaining, resetSeconds } = await limit(`${req.identity.tenant}:${req.identity.userId}`);
       res.setHeader("RateLimit-Remaining", String(remaining));
       if (!allowed) {
         res.setHeader("Retry-After", String(resetSeconds));
-        res.status(429).json({ errors: [{ message: "Too many requests: try again shortly", extensions: { code: "RATE_LIMITED" } }] });
-        return;
+        return sendError(res, 429, "RATE_LIMITED", "Too many requests: try again shortly");
       }
     }
     next();
   };
 
-  app.use(
+  // Exactly /graphql (app.all, not app.use: /graphql/anything is an unknown path, 404).
+  app.all(
     "/graphql",
     authenticate,
-    express.json({ limit: "1mb" }),
+    ...graphqlBody(),
     expressMiddleware(server, {
       context: async ({ req }) => {
         const r = req as AuthedRequest;
@@ -150,14 +165,45 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
     }),
   );
 
+  finishApp(app, log);
+
   const http = await listen(app, config.PORT, config.HOST);
   log.info({ url: http.url }, "gateway listening");
+  const mPort = metricsPort(config);
+  const metricsHttp = mPort === null ? null : await listen(metricsApp(metrics, log), mPort, config.METRICS_HOST ?? config.HOST);
   return {
     url: http.url,
+    metricsUrl: metricsHttp ? metricsHttp.url.replace(/\/graphql$/, "/metrics") : null,
     async stop() {
+      await metricsHttp?.close();
       await http.close();
       await server.stop();
       redis?.disconnect();
     },
+  };
+}
+
+/**
+ * What a caller may see of an error: its message and code (and a limit's numbers, an input
+ * error's field and rule) — never a subgraph's name, address, status or body
+ * (`extensions.response`, `serviceName`), a stack, or graphql-js's "Did you mean …?". Anything
+ * unexpected is logged in full and answered as "Internal server error".
+ */
+const INTERNAL = new Set(["response", "serviceName", "exception", "stacktrace", "http", "query", "variables", "subgraph"]);
+const UNEXPECTED = new Set([undefined, "INTERNAL_SERVER_ERROR", "DOWNSTREAM_SERVICE_ERROR"]);
+
+export function gatewayErrors(log: Logger, suggestions: boolean) {
+  return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = formatLimitError(raw, error);
+    const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([k]) => !INTERNAL.has(k)));
+    const code = extensions.code as string | undefined;
+    const leaks = /\bhttps?:\/\/|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|fetch failed|socket hang up/i.test(formatted.message);
+    if (UNEXPECTED.has(code) || leaks) {
+      log.error({ err: error, message: formatted.message, path: formatted.path }, "unexpected error answering an operation");
+      return { message: "Internal server error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    }
+    // A variable the gateway itself refuses (an unknown enum value): name the field, as the subgraphs do.
+    const details = code === "BAD_USER_INPUT" ? inputErrorDetails(formatted.message, error instanceof GraphQLError ? error.originalError : undefined) : {};
+    return { ...formatted, message: suggestions ? formatted.message : withoutSuggestions(formatted.message), extensions: { ...extensions, ...details } };
   };
 }

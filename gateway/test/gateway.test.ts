@@ -62,8 +62,9 @@ it("keeps a caller's request id, and makes one when there is none", async () => 
   expect((await post(token, "{ __typename }")).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-it("serves liveness and metrics without a token", async () => {
+it("serves liveness without a token, and metrics only on the metrics port (not the public one)", async () => {
   const base = gateway.url.replace(/\/graphql$/, "");
   expect((await fetch(`${base}/healthz`)).status).toBe(200);
-  expect(await (await fetch(`${base}/metrics`)).text()).toContain("http_request_duration_seconds");
+  expect((await fetch(`${base}/metrics`)).status).toBe(404);
+  expect(await (await fetch(gateway.metricsUrl!)).text()).toContain("http_request_duration_seconds");
 });

@@ -4,6 +4,8 @@ import { quoteIdent, RawSql } from "./db-types";
 import { EventEnvelope } from "./events/envelope";
 import type { EventHandler } from "./events/consumer";
 import { invalidInput, NotFoundError } from "./graphql/errors";
+import type { Identity } from "./auth/identity";
+import { AccessDomain, ChildScope, scopeOf } from "./auth/matrix";
 
 /**
  * Every domain other than `children` keeps a small local copy of the children it may be asked
@@ -37,59 +39,136 @@ const toKnownChild = (r: Row): KnownChild => ({
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Ids are compared as lower-case UUIDs (`E1…` and `e1…` are one child); anything else is no id. */
+export function normaliseId(id: string): string | null {
+  return UUID.test(id) ? id.toLowerCase() : null;
+}
+
+/**
+ * How long a mutation waits for a child it does not know yet. Events are asynchronous, so a
+ * child registered a moment ago may not have reached this service; the directory cannot tell a
+ * child not yet arrived from one that does not exist (or belongs to another local authority, or
+ * is outside the caller's scope) without leaking which, so every well-formed id it cannot show
+ * waits the same short time, and a malformed id none. 1.5 s covers the usual event lag; a caller
+ * that registers and writes in one breath retries on NOT_FOUND.
+ */
+export const UNKNOWN_CHILD_WAIT_MS = 1500;
+
+interface ScopeRow {
+  id: string;
+  tenant: string;
+  registered: boolean;
+  iro_id: string | null;
+  personal_adviser_id: string | null;
+  home_urn: string | null;
+}
+
+const inScope = (scope: ChildScope, r: ScopeRow): boolean =>
+  r.registered &&
+  (scope.all ||
+    (scope.allocatedTo !== undefined && (r.iro_id === scope.allocatedTo || r.personal_adviser_id === scope.allocatedTo)) ||
+    (scope.home !== undefined && r.home_urn === scope.home));
+
+/** A bare tenant is a system caller (event handlers); null is nobody (no verified token). */
+type Caller = string | Identity | null;
+
 export function childDirectory(schema: string) {
   const table = `${quoteIdent(schema)}.known_child`;
+  const domain = schema.replace(/_/g, "-") as AccessDomain;
+  const tenantOf = (who: Caller) => (typeof who === "string" ? who : (who?.tenant ?? ""));
+  /** A bare tenant is a system caller (event handlers): every child of the tenant. */
+  const scopeFor = (who: Caller): ChildScope => (typeof who === "string" ? { all: true, any: true } : scopeOf(who, domain));
 
   /** Per request: one query for all the children a request asks about, in the caller's tenant only. */
   function loader(db: RawSql, tenant: string) {
     return new DataLoader<string, KnownChild | null>(async (ids) => {
-      const valid = ids.filter((id) => UUID.test(id));
+      const valid = [...new Set(ids.map(normaliseId).filter((id): id is string => id !== null))];
       const rows = valid.length
         ? await db.$queryRawUnsafe<Row[]>(
             `SELECT id::text, tenant, date_of_birth, looked_after_since, archived_at IS NOT NULL AS archived FROM ${table}
-              WHERE tenant = $1 AND id = ANY(string_to_array($2, ',')::uuid[])`,
+              WHERE tenant = $1 AND date_of_birth IS NOT NULL AND id = ANY(string_to_array($2, ',')::uuid[])`,
             tenant,
             valid.join(","),
           )
         : [];
       const byId = new Map(rows.map((r) => [r.id, toKnownChild(r)]));
-      return ids.map((id) => byId.get(id) ?? null);
+      return ids.map((id) => byId.get(normaliseId(id) ?? "") ?? null);
     });
   }
 
   /**
-   * For `__resolveReference`: the gateway only asks about children the children subgraph has
-   * already shown the caller, and that one may be newer than this copy (events are
-   * asynchronous), so an unknown id resolves — with empty, tenant-scoped lists. A child known to
-   * belong to another local authority resolves to null: absent. An archived child still
-   * resolves: the children subgraph decides who may see archived records, and a list that shows
-   * one must not go null in the other subgraphs.
+   * Per request: whether each child may be shown to the caller — registered here, in the
+   * caller's local authority, and inside the caller's scope for this domain (all of the tenant;
+   * allocated to them; placed in their home). Everything else is simply "no".
    */
-  function references(db: RawSql, tenant: string) {
+  function visibility(db: RawSql, who: Caller) {
+    const tenant = tenantOf(who);
+    const scope = scopeFor(who);
+    return new DataLoader<string, boolean>(async (ids) => {
+      const valid = [...new Set(ids.map(normaliseId).filter((id): id is string => id !== null))];
+      const rows =
+        valid.length && scope.any
+          ? await db.$queryRawUnsafe<ScopeRow[]>(
+              `SELECT id::text, tenant, date_of_birth IS NOT NULL AS registered, iro_id, personal_adviser_id, home_urn FROM ${table}
+                WHERE tenant = $1 AND id = ANY(string_to_array($2, ',')::uuid[])`,
+              tenant,
+              valid.join(","),
+            )
+          : [];
+      const shown = new Set(rows.filter((r) => inScope(scope, r)).map((r) => r.id));
+      return ids.map((id) => shown.has(normaliseId(id) ?? ""));
+    });
+  }
+
+  /**
+   * The ids of the tenant's children the caller may be shown, or null for "all of them" (for
+   * list queries: the children subgraph's search filters by it).
+   */
+  async function scopedIds(db: RawSql, who: Identity | null): Promise<string[] | null> {
+    const scope = scopeFor(who);
+    if (scope.all) return null;
+    if (!scope.any) return [];
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id::text FROM ${table} WHERE tenant = $1 AND date_of_birth IS NOT NULL
+          AND ((($2::text IS NOT NULL) AND (iro_id = $2 OR personal_adviser_id = $2)) OR (($3::text IS NOT NULL) AND home_urn = $3))`,
+      tenantOf(who),
+      scope.allocatedTo ?? null,
+      scope.home ?? null,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * For `__resolveReference`: a child resolves (to its normalised id) only when the caller may
+   * be shown it. An unknown id, another local authority's child, a child outside the caller's
+   * scope and a malformed id all resolve to null — the same answer, so `_entities` is no
+   * existence oracle. (A child registered a moment ago, not yet arrived here, is null for that
+   * moment too.) An archived child still resolves: the children subgraph decides who may see
+   * archived records, and a list that shows one must not go null in the other subgraphs.
+   */
+  function references(db: RawSql, who: Identity | null) {
+    const visible = visibility(db, who);
     return new DataLoader<string, { id: string } | null>(async (ids) => {
-      const valid = ids.filter((id) => UUID.test(id));
-      const rows = valid.length
-        ? await db.$queryRawUnsafe<{ id: string; tenant: string }[]>(
-            `SELECT id::text, tenant FROM ${table} WHERE id = ANY(string_to_array($1, ',')::uuid[])`,
-            valid.join(","),
-          )
-        : [];
-      const hidden = new Set(rows.filter((r) => r.tenant !== tenant).map((r) => r.id));
-      return ids.map((id) => (UUID.test(id) && !hidden.has(id) ? { id } : null));
+      const shown = await visible.loadMany(ids);
+      return ids.map((id, i) => (shown[i] === true ? { id: normaliseId(id) as string } : null));
     });
   }
 
   /**
-   * A child registered a moment ago may not have reached this service yet (events are
-   * asynchronous); wait briefly before answering "no such child".
+   * For a mutation: the child, if the caller may be shown it and it is not archived; otherwise
+   * NOT_FOUND (the same for unknown, foreign and out-of-scope ids), after waiting
+   * UNKNOWN_CHILD_WAIT_MS for a child that may just have been registered.
    */
-  async function require(db: RawSql, tenant: string, childId: string, field = "input.childId", waitMs = 5000): Promise<KnownChild> {
+  async function require(db: RawSql, who: Caller, childId: string, field = "input.childId", waitMs = UNKNOWN_CHILD_WAIT_MS): Promise<KnownChild> {
+    const id = normaliseId(childId);
+    if (!id) throw new NotFoundError(field, "child");
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const found = UUID.test(childId) ? await loader(db, tenant).load(childId) : null;
+      const shown = await visibility(db, who).load(id);
+      const found = shown ? await loader(db, tenantOf(who)).load(id) : null;
       if (found?.archived) invalidInput(field, "CHILD_ARCHIVED", "this child's record is archived; restore it before recording anything new");
       if (found) return found;
-      if (Date.now() >= deadline || !UUID.test(childId)) throw new NotFoundError(field, "child");
+      if (Date.now() >= deadline) throw new NotFoundError(field, "child");
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -99,7 +178,8 @@ export function childDirectory(schema: string) {
     await tx.$executeRawUnsafe(
       `INSERT INTO ${table} (id, tenant, date_of_birth, looked_after_since) VALUES ($1::uuid, $2, $3::date, $4::date)
        ON CONFLICT (id) DO UPDATE SET date_of_birth = EXCLUDED.date_of_birth,
-         looked_after_since = COALESCE(EXCLUDED.looked_after_since, ${table}.looked_after_since)`,
+         looked_after_since = COALESCE(EXCLUDED.looked_after_since, ${table}.looked_after_since)
+       WHERE ${table}.tenant = EXCLUDED.tenant`,
       e.childId,
       e.tenant,
       p.dateOfBirth,
@@ -108,9 +188,11 @@ export function childDirectory(schema: string) {
   };
   const setArchived = (archived: boolean): EventHandler<RawSql> => async (tx, e) => {
     await tx.$executeRawUnsafe(
-      `UPDATE ${table} SET archived_at = ${archived ? "now()" : "NULL"} WHERE id = $1::uuid AND tenant = $2`,
+      // When it happened (the event's time, on the platform clock), not when this copy heard of it.
+      `UPDATE ${table} SET archived_at = ${archived ? "$3::timestamptz" : "NULL"} WHERE id = $1::uuid AND tenant = $2`,
       e.childId,
       e.tenant,
+      ...(archived ? [e.occurredAt] : []),
     );
   };
   const becameLookedAfter: EventHandler<RawSql> = async (tx, e) => {
@@ -127,8 +209,50 @@ export function childDirectory(schema: string) {
     await tx.$executeRawUnsafe(`UPDATE ${table} SET looked_after_since = NULL WHERE id = $1::uuid AND tenant = $2`, e.childId, e.tenant);
   };
 
-  /** Handlers for the children domain's events that keep the copy current. */
+  /**
+   * Scope facts arrive from other topics than ChildRegistered, possibly first: a row without a
+   * date of birth is created for them ("not registered here yet"), never another tenant's row changed.
+   */
+  const setScope = async (tx: RawSql, e: EventEnvelope, assignments: string, values: unknown[], where = "TRUE") => {
+    await tx.$executeRawUnsafe(`INSERT INTO ${table} (id, tenant) VALUES ($1::uuid, $2) ON CONFLICT (id) DO NOTHING`, e.childId, e.tenant);
+    await tx.$executeRawUnsafe(
+      `UPDATE ${table} AS k SET ${assignments} WHERE k.id = $1::uuid AND k.tenant = $2 AND (${where})`,
+      e.childId,
+      e.tenant,
+      ...values,
+    );
+  };
+
+  const ALLOCATION_COLUMN: Record<string, string> = { IRO: "iro_id", PERSONAL_ADVISER: "personal_adviser_id", ALLOCATED_SOCIAL_WORKER: "social_worker_id" };
+  const workerAllocated: EventHandler<RawSql> = async (tx, e) => {
+    const p = e.payload as { workerId: string; role: string };
+    const column = ALLOCATION_COLUMN[p.role];
+    if (column) await setScope(tx, e, `${column} = $3`, [p.workerId]);
+  };
+  // The child's one open placement is its current one; the home is the URN it records (none: not a home).
+  const placementStarted: EventHandler<RawSql> = async (tx, e) => {
+    const p = e.payload as { placementId: string; urn?: string | null; endDate?: string | null };
+    await setScope(tx, e, "placement_id = $3::uuid, home_urn = $4", [p.placementId, p.urn ?? null]);
+  };
+  const placementClosed: EventHandler<RawSql> = async (tx, e) => {
+    const p = e.payload as { placementId: string };
+    await setScope(tx, e, "placement_id = NULL, home_urn = NULL", [p.placementId], "k.placement_id = $3::uuid");
+  };
+  // A correction: an amended placement still open is the current one (a voided move reopens the
+  // previous placement with PlacementAmended); one now ended is current no more.
+  const placementAmended: EventHandler<RawSql> = async (tx, e) => {
+    const p = e.payload as { placementId: string; urn?: string | null; endDate?: string | null };
+    if (p.endDate) await placementClosed(tx, e);
+    else await placementStarted(tx, e);
+  };
+
+  /** Handlers for the children and placements domains' events that keep the copy current. */
   const handlers: Record<string, EventHandler<RawSql>> = {
+    WorkerAllocated: workerAllocated,
+    PlacementStarted: placementStarted,
+    PlacementEnded: placementClosed,
+    PlacementAmended: placementAmended,
+    PlacementVoided: placementClosed,
     ChildRegistered: upsert,
     ChildBecameLookedAfter: becameLookedAfter,
     ChildCeasedLookedAfter: ceasedLookedAfter,
@@ -136,7 +260,7 @@ export function childDirectory(schema: string) {
     ChildRestored: setArchived(false),
   };
 
-  return { loader, references, require, handlers };
+  return { loader, visibility, scopedIds, references, require, handlers };
 }
 
 export type ChildDirectory = ReturnType<typeof childDirectory>;

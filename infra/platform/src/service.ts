@@ -1,8 +1,8 @@
 import type { DocumentNode } from "graphql";
 import type { IRules } from "graphql-shield";
 import { Kafka, Partitioners, Producer } from "kafkajs";
-import { createTokenVerifier, Role } from "./auth";
-import { loadServiceConfig, ServiceConfig } from "./config";
+import { createTokenVerifier, Role, withScopeClaims } from "./auth";
+import { fieldSuggestions, loadServiceConfig, metricsPort, ServiceConfig } from "./config";
 import { auditedResolvers, READ_COLLECTOR, ReadCollector } from "./audit/reads";
 import { AUDIT_RECORDED, AUDIT_TOPIC, auditTrailHandler } from "./audit/trail";
 import { openDatabase, Database, DatabaseClientFactory, tenantScopedClient } from "./db";
@@ -18,7 +18,7 @@ import {
   OutboxRelay,
   TOPIC_PARTITIONS,
 } from "./events";
-import { BaseContext, createSubgraphApp, idempotencyStore, listen, SubgraphResolvers } from "./graphql";
+import { BaseContext, createSubgraphApp, idempotencyStore, listen, MAX_PAGE_SIZE, metricsApp, SubgraphResolvers } from "./graphql";
 import { createRecorder, Recorder } from "./records";
 import { createLogger, createMetrics, Logger, Metrics } from "./telemetry";
 
@@ -56,6 +56,8 @@ export interface ServiceDefinition<Client extends TransactionalDb<AnyTx>, Ctx ex
 
 export interface RunningService<Client> {
   url: string;
+  /** Where /metrics is served (METRICS_PORT; null when off). */
+  metricsUrl: string | null;
   deps: ServiceDeps<Client>;
   relay: OutboxRelay;
   stop(): Promise<void>;
@@ -146,7 +148,18 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
       resolvers: auditedResolvers(def.typeDefs, def.resolvers, (ctx) => (ctx as Record<symbol, ReadCollector | undefined>)[READ_COLLECTOR]) as SubgraphResolvers,
       rules: def.rules,
       entityRoles: def.entityRoles,
-      verifyToken: await createTokenVerifier(config.JWT_PUBLIC_KEY, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+      verifyToken: withScopeClaims(
+        await createTokenVerifier(config.JWT_PUBLIC_KEY, {
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+          maxLifetimePerson: config.TOKEN_MAX_LIFETIME_PERSON,
+          maxLifetimePartner: config.TOKEN_MAX_LIFETIME_PARTNER,
+          clockSkew: config.TOKEN_CLOCK_SKEW,
+        }),
+      ),
+      limits: { maxDepth: config.MAX_DEPTH, maxAliases: config.MAX_ALIASES, maxCost: config.MAX_COST, maxTokens: config.MAX_TOKENS, maxPageSize: MAX_PAGE_SIZE },
+      fieldSuggestions: fieldSuggestions(config, env),
+      metricsToken: config.METRICS_TOKEN,
       log,
       metrics,
       context: requestContext,
@@ -160,9 +173,17 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
     const http = await listen(app, config.PORT, config.HOST);
     cleanup.push(() => http.close());
     log.info({ url: http.url }, `${def.name} subgraph listening`);
+    // /metrics off the public port: its own listener (PORT + 5000 by default; see metricsShape).
+    const mPort = metricsPort(config);
+    let metricsUrl: string | null = null;
+    if (mPort !== null) {
+      const m = await listen(metricsApp(metrics, log), mPort, config.METRICS_HOST ?? config.HOST);
+      cleanup.push(() => m.close());
+      metricsUrl = m.url.replace(/\/graphql$/, "/metrics");
+    }
 
     let stopping: Promise<void> | null = null;
-    return { url: http.url, deps, relay, stop: () => (stopping ??= stopAll()) };
+    return { url: http.url, metricsUrl, deps, relay, stop: () => (stopping ??= stopAll()) };
   } catch (e) {
     await stopAll();
     throw e;

@@ -89,8 +89,8 @@ async function run(stack: Stack, token: string, ids: string[], seconds: number) 
 
 async function statements(stack: Stack): Promise<number> {
   let total = 0;
-  for (const url of stack.serviceUrls.values()) {
-    const text = await (await fetch(url.replace(/\/graphql$/, "/metrics"))).text();
+  for (const url of stack.metricsUrls.values()) {
+    const text = await (await fetch(url)).text();
     const line = text.split("\n").find((l) => l.startsWith("db_statements_total"));
     total += line ? Number(line.split(" ").pop()) : 0;
   }

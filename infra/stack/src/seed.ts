@@ -127,6 +127,38 @@ async function carePathways(gatewayUrl: string, token: string, i: number, childI
       outcome: "SECTION_47",
       agencies: ["Police", "School", "Health visitor"],
     });
+    if (i === 7) {
+      // The conference decided a plan; the first core group met; the review conference is due.
+      await run(`mutation($input: RecordChildProtectionConferenceInput!) { recordChildProtectionConference(input: $input) { id } }`, {
+        childId,
+        heldOn: addDays(today, -3),
+        kind: "INITIAL",
+        planCategory: "NEGLECT",
+      });
+      await run(`mutation($input: RecordCoreGroupInput!) { recordCoreGroup(input: $input) { id } }`, { childId, heldOn: addDays(today, -1) });
+    }
+  }
+  if (i === 4) {
+    // A critical concern escalates to the team managers at once.
+    await run(`mutation($input: RaiseConcernInput!) { raiseConcern(input: $input) { id } }`, {
+      childId,
+      category: "EXPLOITATION",
+      summary: "Synthetic: seen getting into unknown cars near the placement late at night.",
+      raisedOn: addDays(today, -1),
+      sourceAgency: "Police",
+      likelihood: 5,
+      impact: 5,
+    });
+  }
+  if (i % 4 === 0) {
+    await run(`mutation($input: RecordCarePlanInput!) { recordCarePlan(input: $input) { version } }`, {
+      childId,
+      wishesAndFeelings: "Synthetic: wants to stay at the same school and see their brother every week.",
+      placementSection: "Remain in the current foster placement; review at the next looked-after review.",
+      healthSection: "Initial health assessment to be completed; dental registration.",
+      educationSection: "Personal education plan with the virtual school.",
+      contributions: [{ agency: "Virtual school", summary: "Attendance good this term." }],
+    });
   }
   if (i % 6 === 3) {
     const { startMissingEpisode } = await graphqlOk<{ startMissingEpisode: { id: string } }>(
@@ -139,6 +171,14 @@ async function carePathways(gatewayUrl: string, token: string, i: number, childI
       episodeId: startMissingEpisode.id,
       endedAt: `${addDays(today, -1)}T09:30:00Z`,
     });
+    if (i === 3) {
+      await run(`mutation($input: RecordReturnHomeInterviewInput!) { recordReturnHomeInterview(input: $input) { id } }`, {
+        episodeId: startMissingEpisode.id,
+        offeredAt: `${addDays(today, -1)}T11:00:00Z`,
+        heldAt: `${addDays(today, -1)}T16:00:00Z`,
+        by: "Independent return interview service",
+      });
+    }
   }
   if (i === 11 && compareDates(addDays(lookedAfterSince, 30), today) < 0) {
     // Returned home: care ends, and every domain cancels this child's open tasks.

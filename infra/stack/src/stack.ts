@@ -19,6 +19,8 @@ export interface StackOptions {
   gatewayPort: number;
   /** Port per subgraph; default the gateway's defaults (4001…). */
   servicePorts?: Record<string, number>;
+  /** Metrics port per subgraph (its /metrics is off the public port); default the service's port + 5000. */
+  metricsPorts?: Record<string, number>;
   logLevel?: string;
   sandbox?: boolean;
 }
@@ -34,6 +36,8 @@ export interface Stack {
   gateway: ManagedProcess;
   services: Map<string, ManagedProcess>;
   serviceUrls: Map<string, string>;
+  /** Each subgraph's /metrics. */
+  metricsUrls: Map<string, string>;
   broker: EmbeddedBroker | null;
   kafkaBrokers: string;
   stop(): Promise<void>;
@@ -56,6 +60,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   };
   const services = new Map<string, ManagedProcess>();
   const serviceUrls = new Map<string, string>();
+  const metricsUrls = new Map<string, string>();
   const started: ManagedProcess[] = broker ? [broker.process] : [];
   const stop = async () => {
     for (const p of [...started].reverse()) await p.stop();
@@ -64,10 +69,12 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     await Promise.all(
       SUBGRAPHS.map(async ({ name, port: defaultPort }) => {
         const port = o.servicePorts?.[name] ?? defaultPort;
+        const metricsPort = o.metricsPorts?.[name] ?? port + 5000;
+        metricsUrls.set(name, `http://127.0.0.1:${metricsPort}/metrics`);
         const p = new ManagedProcess(
           name,
           join(ROOT, "services", name, "dist", "index.js"),
-          { ...common, PORT: String(port) },
+          { ...common, PORT: String(port), METRICS_PORT: String(metricsPort) },
           o.logDir,
           `http://127.0.0.1:${port}/readyz`,
         );
@@ -97,6 +104,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       gateway,
       services,
       serviceUrls,
+      metricsUrls,
       broker,
       kafkaBrokers,
       stop,
@@ -119,6 +127,7 @@ export async function startIsolatedStack(o: Pick<StackOptions, "databaseUrl" | "
     logDir: join(dir, "logs"),
     gatewayPort: await freePort(),
     servicePorts: Object.fromEntries(await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await freePort()] as const))),
+    metricsPorts: Object.fromEntries(await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await freePort()] as const))),
   });
 }
 

@@ -211,7 +211,7 @@ it("one request id travels from the gateway to the subgraph and into the audit t
 });
 
 async function consumedDuplicates(): Promise<number> {
-  const url = stack.serviceUrls.get("health")!.replace(/\/graphql$/, "/metrics");
+  const url = stack.metricsUrls.get("health")!;
   const text = await (await fetch(url)).text();
   const line = text.split("\n").find((l) => l.startsWith("events_consumed_total") && l.includes('type="PlacementStarted"') && l.includes('outcome="duplicate"'));
   return line ? Number(line.split(" ").pop()) : 0;

@@ -110,11 +110,11 @@ it("bad input across the new domains names the field and the rule, and writes no
   const conference = await graphql(stack.gatewayUrl, token, `mutation($input: RecordChildProtectionConferenceInput!) { recordChildProtectionConference(input: $input) { id } }`, {
     input: { childId, heldOn: "2026-12-17", kind: "INITIAL", planCategory: "NEGLECT" },
   });
-  expect(conference.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.heldOn" });
+  expect(conference.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.heldOn", rule: "CONFERENCE_BEFORE_STRATEGY_DISCUSSION" });
   const visit = await graphql(stack.gatewayUrl, token, `mutation($input: RecordStatutoryVisitInput!) { recordStatutoryVisit(input: $input) { dueDate } }`, {
     input: { childId, visitedOn: "2026-12-13" },
   });
-  expect(visit.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.visitedOn" });
+  expect(visit.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.visitedOn", rule: "VISIT_BEFORE_PLACEMENT_START" });
   const { startMissingEpisode } = await ok<{ startMissingEpisode: { id: string } }>(
     `mutation($input: StartMissingEpisodeInput!) { startMissingEpisode(input: $input) { id } }`,
     { input: { childId, startedAt: "2026-12-18T08:00:00Z", kind: "AWAY" } },
@@ -122,12 +122,14 @@ it("bad input across the new domains names the field and the rule, and writes no
   const second = await graphql(stack.gatewayUrl, token, `mutation($input: StartMissingEpisodeInput!) { startMissingEpisode(input: $input) { id } }`, {
     input: { childId, startedAt: "2026-12-18T09:00:00Z", kind: "MISSING" },
   });
-  expect(second.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
-  const { child } = await ok<{ child: { missingEpisodes: { id: string }[]; statutoryVisits: { visitedOn: string | null }[] } }>(
-    `query($id: ID!) { child(id: $id) { missingEpisodes { id } statutoryVisits { visitedOn } } }`,
+  expect(second.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", rule: "SECOND_OPEN_EPISODE" });
+  // Nothing was written: no conference, no visit, no second episode.
+  const { child } = await ok<{ child: { missingEpisodes: { id: string }[]; statutoryVisits: { visitedOn: string | null }[]; childProtection: { conferences: unknown[] } } }>(
+    `query($id: ID!) { child(id: $id) { missingEpisodes { id } statutoryVisits { visitedOn } childProtection { conferences { id } } } }`,
     { id: childId },
   );
   expect(child.missingEpisodes.map((e) => e.id)).toContain(startMissingEpisode.id);
   expect(child.missingEpisodes).toHaveLength(2);
   expect(child.statutoryVisits.every((v) => v.visitedOn === null)).toBe(true);
+  expect(child.childProtection.conferences).toEqual([]);
 });

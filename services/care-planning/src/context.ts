@@ -21,7 +21,7 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
   const { db } = deps;
   return {
     ...ctx,
-    childReferences: directory.references(db, tenant),
+    childReferences: directory.references(db, ctx.identity),
     reviews: childKeyedLoader((childIds) =>
       db.lookedAfterReview.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
     ),

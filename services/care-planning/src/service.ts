@@ -19,7 +19,6 @@ export const carePlanning: ServiceDefinition<PrismaClient, Context> = {
   resolvers,
   rules,
   // Everyone on the case reads a child's reviews, visits and plan: the IRO and team manager too.
-  entityRoles: ["SOCIAL_WORKER", "TEAM_MANAGER", "IRO"],
   createClient: (adapter) => new PrismaClient({ adapter }),
   context: createContext,
   subscriptions: ["children", "placements", "health", "safeguarding", "care-planning"],

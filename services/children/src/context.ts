@@ -1,7 +1,13 @@
-import { BaseContext, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
+import { BaseContext, childDirectory, normaliseId, scopeOf, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
 import type { Allocation, PrismaClient } from "./generated/prisma/client";
 import { allocationLoader, childLoader, ChildRow, legalStatusLoader, LegalStatusRow } from "./store";
+
+/**
+ * The children domain's own copy of who may be shown which child (allocations, current home),
+ * fed by its own WorkerAllocated events and the placements domain's, like every other subgraph's.
+ */
+export const directory = childDirectory("children");
 
 export interface Context extends ServiceContext<PrismaClient> {
   /** Whether the caller may see archived records (social workers and team managers). */
@@ -18,8 +24,24 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
   return {
     ...ctx,
     seesArchived,
-    children: childLoader(deps.db, tenant, seesArchived),
+    children: scopedChildren(ctx, childLoader(deps.db, tenant, seesArchived)),
     legalStatuses: legalStatusLoader(deps.db, tenant),
     allocations: allocationLoader(deps.db, tenant),
   };
+}
+
+/**
+ * Ids normalised (lower-case UUIDs), and a child outside the caller's scope (IRO / personal
+ * adviser: allocated to them; residential staff: placed in their home) is null, as an unknown
+ * or another local authority's id is. Roles that see the whole tenant skip the directory (a
+ * child registered a moment ago is shown at once).
+ */
+function scopedChildren(ctx: ServiceContext<PrismaClient>, rows: DataLoader<string, ChildRow | null>) {
+  const all = scopeOf(ctx.identity, "children").all;
+  const visible = directory.visibility(ctx.deps.db, ctx.identity);
+  return new DataLoader<string, ChildRow | null>(async (ids) => {
+    const normalised = ids.map((id) => normaliseId(id) ?? "");
+    const [found, shown] = await Promise.all([rows.loadMany(normalised), all ? null : visible.loadMany(normalised)]);
+    return found.map((row, i) => (row && !(row instanceof Error) && (all || shown?.[i] === true) ? row : null));
+  });
 }

@@ -10,11 +10,30 @@ import { UUID } from "./store";
  * is the child's id only (base64url) — no names in URLs or logs; the next page looks up that
  * child's sort key.
  */
-export async function searchChildren(db: PrismaClient, tenant: string, search: ChildSearchInput, first: number, after: string | null) {
+export async function searchChildren(
+  db: PrismaClient,
+  tenant: string,
+  search: ChildSearchInput,
+  first: number,
+  after: string | null,
+  /** The children the caller may be shown, or null for the whole tenant (scoped roles, see the access matrix). */
+  only: string[] | null = null,
+) {
   const where: Prisma.ChildWhereInput[] = [{ tenant }];
+  if (only) where.push({ id: { in: only } });
   if (!search.includeArchived) where.push({ archivedAt: null });
   // Every word of the query occurs in the normalised first + last name: "callum copp", "copper", "zoe".
-  for (const word of searchWords(search.name ?? "")) where.push({ searchName: { contains: word } });
+  // Words are only letters and digits (normaliseName), so no LIKE wildcard ("%", "_") or escape
+  // ever reaches the database; a name given with no letter or digit at all ("%", "_", "**") is
+  // refused rather than read as "no filter", which would list every child.
+  const words = searchWords(search.name ?? "");
+  if (search.name?.trim() && words.length === 0) {
+    invalidInput("search.name", "SEARCH_WORDS", "give at least one letter or digit of the child's name");
+  }
+  for (const word of words) {
+    if (!/^[a-z0-9]+$/.test(word)) invalidInput("search.name", "SEARCH_WORDS", "give letters and digits of the child's name");
+    where.push({ searchName: { contains: word } });
+  }
   if (search.dateOfBirth) where.push({ dateOfBirth: toUtc(search.dateOfBirth) });
   if (search.legalStatus) where.push({ legalStatuses: { some: { code: search.legalStatus, endDate: null, voidedAt: null } } });
   if (after) {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { readTypeDefs, ServiceDefinition } from "@caregraph/platform";
-import { Context, createContext } from "./context";
+import { Context, createContext, directory } from "./context";
 import { PrismaClient } from "./generated/prisma/client";
 import { rules } from "./permissions";
 import { resolvers } from "./resolvers";
@@ -16,6 +16,9 @@ export const children: ServiceDefinition<PrismaClient, Context> = {
   rules,
   createClient: (adapter) => new PrismaClient({ adapter }),
   context: createContext,
+  // Its own events and the placements domain's keep the directory of who may be shown which child.
+  subscriptions: ["children", "placements"],
+  handlers: () => directory.handlers,
   // Answers Query.auditTrail for every subgraph (the child's record is this subgraph's entity).
   collectsAuditTrail: true,
 };

@@ -176,7 +176,9 @@ describe("leaving care and coming back", () => {
 describe("allocating workers", () => {
   type Allocation = { id: string; workerId: string; role: string; from: string; to: string | null };
   const ALLOCATE = `mutation($input: AllocateWorkerInput!) { allocateWorker(input: $input) { id workerId role from to } }`;
-  const allocate = (input: Record<string, unknown>) => env.svc.query<{ allocateWorker: Allocation }>(env.token, ALLOCATE, { input });
+  // Allocating decides who else sees the child, so it is the team manager's (access matrix, issue 9).
+  const allocate = async (input: Record<string, unknown>) =>
+    env.svc.query<{ allocateWorker: Allocation }>(await env.keys.token({ roles: ["TEAM_MANAGER"] }), ALLOCATE, { input });
   const READ = `query($id: ID!) { child(id: $id) { allocations { workerId role from to } currentAllocations { workerId role } allocatedSocialWorker { workerId from } } }`;
 
   it("a new allocation for a role ends the current one on the day it starts; history kept, one current per role; published", async () => {

@@ -276,8 +276,11 @@ describe("who may see what", () => {
     expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
-  it("allows _service for composition", async () => {
-    const r = await env.svc.query<{ _service: { sdl: string } }>(null, `{ _service { sdl } }`);
+  it("answers _service to a verified caller only (composition runs from the repo, not over the network)", async () => {
+    const anonymous = await env.svc.query<{ _service: { sdl: string } }>(null, `{ _service { sdl } }`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.data).toBeUndefined();
+    const r = await env.svc.query<{ _service: { sdl: string } }>(env.token, `{ _service { sdl } }`);
     expect(r.data?._service.sdl).toContain("type Child");
   });
 });

@@ -14,7 +14,7 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
   const { tenant } = ctx;
   return {
     ...ctx,
-    childReferences: directory.references(deps.db, tenant),
+    childReferences: directory.references(deps.db, ctx.identity),
     assessments: childKeyedLoader((childIds) =>
       deps.db.healthAssessment.findMany({ where: { tenant, childId: { in: childIds }, voidedAt: null }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
     ),

@@ -1,15 +1,9 @@
-import { hasRole } from "@caregraph/platform";
+import { join } from "node:path";
+import { readTypeDefs, rulesFor } from "@caregraph/platform";
 
-const socialWorker = hasRole("SOCIAL_WORKER");
-// Corrections are made by the worker or their team manager, who must then see what they changed.
-const socialWorkerOrManager = hasRole("SOCIAL_WORKER", "TEAM_MANAGER");
-
-export const rules = {
-  Mutation: {
-    recordHealthAssessment: socialWorker,
-    amendHealthAssessment: socialWorkerOrManager,
-    voidHealthAssessment: socialWorkerOrManager,
-  },
-  Child: socialWorkerOrManager,
-  HealthAssessment: socialWorkerOrManager,
-};
+/**
+ * Generated from the access matrix (infra/platform/src/auth/matrix.ts, rendered to
+ * infra/platform/ACCESS.md): who reads and writes the health domain, field by field. Change the
+ * matrix, never this file; every type and field of schema.graphql gets a rule, anything else is denied.
+ */
+export const rules = rulesFor("health", readTypeDefs(join(__dirname, "..")));

@@ -23,7 +23,7 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
   const { tenant } = ctx;
   return {
     ...ctx,
-    childReferences: directory.references(deps.db, tenant),
+    childReferences: directory.references(deps.db, ctx.identity),
     placements: childKeyedLoader((childIds) =>
       deps.db.placement.findMany({
         where: { tenant, childId: { in: childIds }, voidedAt: null },

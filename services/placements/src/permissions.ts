@@ -1,21 +1,9 @@
-import { hasRole } from "@caregraph/platform";
+import { join } from "node:path";
+import { readTypeDefs, rulesFor } from "@caregraph/platform";
 
-const socialWorker = hasRole("SOCIAL_WORKER");
-// Corrections (amend / void) are for the social worker or their team manager, who then reads the answer.
-const corrector = hasRole("SOCIAL_WORKER", "TEAM_MANAGER");
-
-export const rules = {
-  Mutation: {
-    startPlacement: socialWorker,
-    changePlacement: socialWorker,
-    endPlacement: socialWorker,
-    amendPlacement: corrector,
-    voidPlacement: corrector,
-    startMissingEpisode: socialWorker,
-    endMissingEpisode: socialWorker,
-    recordReturnHomeInterview: socialWorker,
-  },
-  Child: socialWorker,
-  Placement: corrector,
-  MissingEpisode: socialWorker,
-};
+/**
+ * Generated from the access matrix (infra/platform/src/auth/matrix.ts, rendered to
+ * infra/platform/ACCESS.md): who reads and writes the placements domain, field by field. Change the
+ * matrix, never this file; every type and field of schema.graphql gets a rule, anything else is denied.
+ */
+export const rules = rulesFor("placements", readTypeDefs(join(__dirname, "..")));

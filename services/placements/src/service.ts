@@ -17,6 +17,7 @@ export const placements: ServiceDefinition<PrismaClient, Context> = {
   rules,
   createClient: (adapter) => new PrismaClient({ adapter }),
   context: createContext,
-  subscriptions: ["children"],
+  // Its own events too: the child directory learns from them which home each child is placed in.
+  subscriptions: ["children", "placements"],
   handlers: (deps) => handlers(deps.recorder),
 };

@@ -215,7 +215,7 @@ describe("corrections", () => {
       expect(r.errors).toBeUndefined();
       expect(r.data?.amendPlacement).toMatchObject({ type: "U4", startDate: "2026-01-06", endDate: null, intendedToLastUntil18: false });
       const amended = await eventually(async () => listener.events().find((e) => e.childId === id && e.type === "PlacementAmended"));
-      expect(amended.payload).toEqual({ placementId, type: "U4", startDate: "2026-01-06", endDate: null, intendedToLastUntil18: false });
+      expect(amended.payload).toEqual({ placementId, type: "U4", startDate: "2026-01-06", endDate: null, intendedToLastUntil18: false, urn: null });
       expect((await audit(placementId)).map((a) => a.action)).toEqual(["placement.started", "placement.amended"]);
       expect((await audit(placementId))[1]?.details).toMatchObject({ reason: "typed the wrong code and date", before: { type: "U6" }, after: { type: "U4" } });
     } finally {
@@ -308,6 +308,8 @@ it("a caseload of children costs the same two statements as one child (DataLoade
     await eventually(async () => !(await env.svc.query(env.token, START, { input: { childId: id, type: "U4", startDate: "2026-01-05" } })).errors);
   }
   await env.svc.service.relay.stop(); // its polling would add statements of its own
+  // This service reads its own events too (the child directory learns each child's home): let it catch up.
+  for (let last = -1, now = await counter(); now !== last; last = now, now = await counter()) await new Promise((r) => setTimeout(r, 400));
   const statements = async (reps: string[]) => {
     await new Promise((done) => setTimeout(done, 400)); // earlier requests' read-audit entries land first
     const before = await counter();

@@ -31,7 +31,7 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
   const newestFirst = <K extends string>(field: K) => [{ [field]: "desc" as const }, { createdAt: "desc" as const }];
   return {
     ...ctx,
-    childReferences: directory.references(db, tenant),
+    childReferences: directory.references(db, ctx.identity),
     concerns: childKeyedLoader((ids) => db.concern.findMany({ where: { tenant, childId: { in: ids } }, orderBy: newestFirst("raisedOn") })),
     strategyDiscussions: childKeyedLoader((ids) =>
       db.strategyDiscussion.findMany({ where: { tenant, childId: { in: ids } }, orderBy: newestFirst("heldOn") }),

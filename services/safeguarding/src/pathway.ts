@@ -15,7 +15,7 @@ export const actor = (ctx: Context) => ({ identity: ctx.identity, requestId: ctx
 
 /** The child exists in the caller's local authority, and the date given happened during the child's life. */
 export async function childAndDate(ctx: Context, childId: string, field: string, date: LocalDate): Promise<KnownChild> {
-  const child = await directory.require(ctx.deps.db, ctx.tenant, childId);
+  const child = await directory.require(ctx.deps.db, ctx.identity, childId);
   const broken = datePlausibility(date, child.dateOfBirth, today());
   if (broken === "NOT_IN_FUTURE") invalidInput(field, broken, `${formatDate(date)} is in the future; record what has happened`);
   if (broken === "NOT_BEFORE_BIRTH") invalidInput(field, broken, `cannot be before the child's date of birth (${child.dateOfBirth})`);

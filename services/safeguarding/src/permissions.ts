@@ -1,26 +1,9 @@
-import { hasRole } from "@caregraph/platform";
+import { join } from "node:path";
+import { readTypeDefs, rulesFor } from "@caregraph/platform";
 
-// Social workers and team managers both read and write the child-protection record.
-const practitioner = hasRole("SOCIAL_WORKER", "TEAM_MANAGER");
-// Escalations are for team managers.
-const teamManager = hasRole("TEAM_MANAGER");
-
-export const rules = {
-  Mutation: {
-    raiseConcern: practitioner,
-    recordStrategyDiscussion: practitioner,
-    recordSection47Outcome: practitioner,
-    recordChildProtectionConference: practitioner,
-    recordCoreGroup: practitioner,
-    acknowledgeEscalation: teamManager,
-  },
-  Child: practitioner,
-  ChildProtection: practitioner,
-  Concern: practitioner,
-  StrategyDiscussion: practitioner,
-  Section47Enquiry: practitioner,
-  ChildProtectionConference: practitioner,
-  ChildProtectionPlan: practitioner,
-  CoreGroup: practitioner,
-  SafeguardingTask: practitioner,
-};
+/**
+ * Generated from the access matrix (infra/platform/src/auth/matrix.ts, rendered to
+ * infra/platform/ACCESS.md): who reads and writes the safeguarding domain, field by field. Change the
+ * matrix, never this file; every type and field of schema.graphql gets a rule, anything else is denied.
+ */
+export const rules = rulesFor("safeguarding", readTypeDefs(join(__dirname, "..")));

@@ -17,7 +17,6 @@ export const safeguarding: ServiceDefinition<PrismaClient, Context> = {
   resolvers,
   rules,
   // Team managers read the pathway through the gateway as social workers do.
-  entityRoles: ["SOCIAL_WORKER", "TEAM_MANAGER"],
   createClient: (adapter) => new PrismaClient({ adapter }),
   context: createContext,
   subscriptions: ["children"],

@@ -1,4 +1,7 @@
 import {
+  checkCoreGroup,
+  checkInitialConference,
+  checkReviewConference,
   datePlausibility,
   explanation,
   firstCoreGroupDue,
@@ -105,5 +108,38 @@ describe("status and date rules", () => {
     expect(datePlausibility("2026-12-02", "2016-03-03", "2026-12-01")).toBe("NOT_IN_FUTURE");
     expect(datePlausibility("2016-03-02", "2016-03-03", "2026-12-01")).toBe("NOT_BEFORE_BIRTH");
     expect(datePlausibility("2026-12-01", "2016-03-03", "2026-12-01")).toBeNull();
+  });
+});
+
+describe("the order of the pathway (pure checks, before anything is written)", () => {
+  const rule = (f: () => void) => {
+    try {
+      f();
+      return "ok";
+    } catch (e) {
+      return (e as { extensions: { rule: string } }).extensions.rule;
+    }
+  };
+  const enquiry = { startedOn: "2026-12-18", latestDiscussionOn: "2026-12-18", outcome: null, initialConference: null };
+  it("an ICPC is not before the strategy discussion, once per enquiry, and not while a plan is in force", () => {
+    expect(rule(() => checkInitialConference({ heldOn: "2026-12-17", enquiry, planInForceSince: null }))).toBe("CONFERENCE_BEFORE_STRATEGY_DISCUSSION");
+    expect(rule(() => checkInitialConference({ heldOn: "2026-12-18", enquiry, planInForceSince: null }))).toBe("ok");
+    expect(rule(() => checkInitialConference({ heldOn: "2027-01-05", enquiry: { ...enquiry, initialConference: { heldOn: "2027-01-04" } }, planInForceSince: null }))).toBe(
+      "INITIAL_CONFERENCE_ALREADY_HELD",
+    );
+    expect(rule(() => checkInitialConference({ heldOn: "2027-01-05", enquiry: { ...enquiry, outcome: "NO_FURTHER_ACTION" }, planInForceSince: null }))).toBe(
+      "SECTION_47_CONCLUDED_WITHOUT_CONFERENCE",
+    );
+    expect(rule(() => checkInitialConference({ heldOn: "2027-01-05", enquiry, planCategory: "NEGLECT", planInForceSince: "2026-06-01" }))).toBe("PLAN_ALREADY_ACTIVE");
+  });
+  it("a review comes after the plan's previous conference and says whether the plan continues or ends", () => {
+    expect(rule(() => checkReviewConference({ heldOn: "2027-04-13", previousConferenceOn: "2027-01-13", planCategory: "NEGLECT" }))).toBe("ok");
+    expect(rule(() => checkReviewConference({ heldOn: "2027-01-13", previousConferenceOn: "2027-01-13", endPlan: true }))).toBe("REVIEW_BEFORE_PREVIOUS_CONFERENCE");
+    expect(rule(() => checkReviewConference({ heldOn: "2027-04-13", previousConferenceOn: "2027-01-13" }))).toBe("PLAN_DECISION_REQUIRED");
+    expect(rule(() => checkReviewConference({ heldOn: "2027-04-13", previousConferenceOn: "2027-01-13", planCategory: "NEGLECT", endPlan: true }))).toBe("PLAN_DECISION_CONFLICT");
+  });
+  it("a core group is not before the conference that started the plan", () => {
+    expect(rule(() => checkCoreGroup("2027-01-12", "2027-01-13"))).toBe("CORE_GROUP_BEFORE_CONFERENCE");
+    expect(rule(() => checkCoreGroup("2027-01-13", "2027-01-13"))).toBe("ok");
   });
 });

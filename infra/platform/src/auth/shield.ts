@@ -1,7 +1,9 @@
 import { allow, deny, IRule, IRules, rule, shield } from "graphql-shield";
 import type { IMiddlewareGenerator } from "graphql-middleware";
 import { GraphQLError } from "graphql";
+import type { DocumentNode } from "graphql";
 import { Identity, Role } from "./identity";
+import { AccessDomain, buildRules } from "./matrix";
 
 export interface AuthContext {
   identity: Identity | null;
@@ -38,20 +40,31 @@ export function hasRole(...roles: Role[]): IRule {
 
 /**
  * graphql-shield fails open by default; CareGraph denies anything not named. The federation
- * plumbing is allowed explicitly: `_service` (composition) and `_entities` for any verified caller —
- * each entity's `__resolveReference` does its own tenant scoping, and every field of the entity
- * has its own role rule, so what a role may read is decided field by field, in one place.
+ * plumbing is allowed explicitly: `_service` (composition) and `_entities` — by the rule set's own
+ * `Query._entities` when it has one (rulesFor gives it: anyone who may read something of the
+ * domain), else any verified caller. Each entity's `__resolveReference` does its own tenant and
+ * scope check (the child directory), and every field has its own role rule.
  */
 export function permissions(rules: IRules, entityRule: IRule = isAuthenticated): IMiddlewareGenerator<unknown, unknown, unknown> {
-  const r = rules as Record<string, Record<string, unknown>>;
+  const r = rules as Record<string, Record<string, IRule | undefined>>;
   return shield(
     {
       ...rules,
-      Query: { ...(r.Query ?? {}), _service: allow, _entities: entityRule },
+      Query: { ...(r.Query ?? {}), _service: allow, _entities: r.Query?._entities ?? entityRule },
       _Service: allow,
     } as IRules,
     { fallbackRule: deny, allowExternalErrors: true, fallbackError: new GraphQLError("Forbidden: not permitted", { extensions: { code: "FORBIDDEN" } }) },
   );
+}
+
+const forbidden = rule("nobody", { cache: "contextual" })(() => new GraphQLError("Forbidden: not permitted", { extensions: { code: "FORBIDDEN" } }));
+
+/**
+ * A subgraph's shield rules, generated from the access matrix (./matrix.ts) for its domain and
+ * its schema document (or a map of type name to field names), so ACCESS.md and the code agree.
+ */
+export function rulesFor(domain: AccessDomain, typeDefs: DocumentNode | Map<string, string[]>): IRules {
+  return buildRules(domain, typeDefs, hasRole, forbidden) as IRules;
 }
 
 export { allow, deny, rule };

@@ -2,15 +2,18 @@ import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
-import express, { Express } from "express";
+import express, { Express, Request, RequestHandler } from "express";
 import { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, isObjectType } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
 import type { IRules } from "graphql-shield";
 import { Server } from "node:http";
 import { AddressInfo } from "node:net";
-import { AuthContext, bearerToken, hasRole, permissions, Role, TokenVerifier } from "../auth";
-import { Logger, Metrics, REQUEST_ID_HEADER, requestIdFrom } from "../telemetry";
+import { AuthContext, hasRole, permissions, Role, TokenVerifier } from "../auth";
+import { Logger, Metrics, operationLabeller, REQUEST_ID_HEADER, requestIdFrom, routeLabeller } from "../telemetry";
+import { callerErrorStatus, finishApp, graphqlBody, identityOf, inputErrorDetails, requireToken, withoutSuggestions } from "./http";
 import { idempotencyPlugin, IdempotencyStore } from "./idempotency";
+import { inputChecks } from "./input-checks";
+import { formatLimitError, MAX_PAGE_SIZE, QueryLimits, queryLimitRules } from "./limits";
 import { missingRootResolvers } from "./root-resolvers";
 
 /** What every resolver of every subgraph can rely on. */
@@ -41,6 +44,37 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   idempotency?: IdempotencyStore;
   /** Throws when a dependency (database, broker) is not usable; backs /readyz. */
   readiness: () => Promise<void>;
+  /** Depth, alias, cost and token limits: the gateway's (config: queryLimitsShape). */
+  limits?: Partial<QueryLimits>;
+  /** graphql-js's "Did you mean …?" (development only; default off). */
+  fieldSuggestions?: boolean;
+  /** When set, /metrics on this app answers a caller bearing this token (404 to anyone else). */
+  metricsToken?: string;
+}
+
+/** The gateway's defaults (config.ts queryLimitsShape): a subgraph is never softer than the front door. */
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 10_000, maxTokens: 2000, maxPageSize: MAX_PAGE_SIZE };
+
+/**
+ * /metrics: only with `Authorization: Bearer <METRICS_TOKEN>` on a public port (404 otherwise, as
+ * if it were not there); served freely by the separate metrics listener (metricsApp).
+ */
+export function metricsRoute(metrics: Metrics, token: string | undefined): RequestHandler {
+  return async (req, res, next) => {
+    if (token === undefined || req.headers.authorization !== `Bearer ${token}`) return next(); // → 404
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  };
+}
+
+/** The metrics listener's app (METRICS_PORT): GET /metrics and nothing else, JSON errors. */
+export function metricsApp(metrics: Metrics, log: Logger): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/metrics", async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  finishApp(app, log);
+  return app;
 }
 
 /**
@@ -51,22 +85,41 @@ export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphO
   const unresolved = missingRootResolvers(opts.typeDefs, opts.resolvers);
   if (unresolved.length) throw new Error(`${opts.name}: no resolver for ${unresolved.join(", ")}`);
   const schema = withShield(buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<Ctx> }]), opts.rules, opts.entityRoles);
+  const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...opts.limits };
+  const suggestions = opts.fieldSuggestions ?? false;
+  const rootFields = [schema.getQueryType(), schema.getMutationType()].flatMap((t) => (t ? Object.keys(t.getFields()) : []));
   const server = new ApolloServer<Ctx>({
     schema,
-    plugins: [observe(opts.log, opts.metrics), ...(opts.idempotency ? [idempotencyPlugin(opts.idempotency)] : [])],
-    formatError: maskUnexpected(opts.log),
+    plugins: [
+      observe(opts.log, opts.metrics, operationLabeller(rootFields)),
+      inputChecks<Ctx>(),
+      callerErrorStatus<Ctx>(),
+      ...(opts.idempotency ? [idempotencyPlugin(opts.idempotency)] : []),
+    ],
+    // The gateway's limits, here too: tokens while parsing (before any validation, so a huge
+    // document is dropped in milliseconds), depth/aliases/directives/cost as validation rules.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: queryLimitRules(limits),
+    hideSchemaDetailsFromClientErrors: !suggestions,
+    formatError: maskUnexpected(opts.log, suggestions),
     logger: opts.log,
     // Stack traces are for our logs, never for callers (Apollo includes them outside production).
     includeStacktraceInErrorResponses: false,
+    // Introspection and `_service` only for a verified caller: every /graphql request is
+    // authenticated before it is parsed (requireToken below).
     introspection: true,
+    // Persisted queries are the gateway's business; a subgraph runs what it is sent.
+    persistedQueries: false,
+    csrfPrevention: true,
   });
   await server.start();
 
   const app = express();
   app.disable("x-powered-by");
+  const route = routeLabeller(["/graphql", "/healthz", "/readyz", "/metrics"]);
   app.use((req, res, next) => {
-    const end = opts.metrics.httpDuration.startTimer({ method: req.method });
-    res.on("finish", () => end({ route: req.route?.path ?? req.path, status: String(res.statusCode) }));
+    const end = opts.metrics.httpDuration.startTimer({ method: ["GET", "POST"].includes(req.method) ? req.method : "other" });
+    res.on("finish", () => end({ route: route(req.originalUrl.split("?")[0] ?? ""), status: String(res.statusCode) }));
     next();
   });
   app.get("/healthz", (_req, res) => {
@@ -77,27 +130,31 @@ export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphO
       await opts.readiness();
       res.json({ status: "ready", service: opts.name });
     } catch (e) {
-      res.status(503).json({ status: "not ready", service: opts.name, reason: (e as Error).message });
+      // The reason is for our logs: a raw driver message names hosts and users.
+      opts.log.warn({ err: e }, "not ready");
+      res.status(503).json({ status: "not ready", service: opts.name });
     }
   });
-  app.get("/metrics", async (_req, res) => {
-    res.type(opts.metrics.registry.contentType).send(await opts.metrics.registry.metrics());
-  });
-  app.use(
+  app.get("/metrics", metricsRoute(opts.metrics, opts.metricsToken));
+  // Exactly /graphql (app.all, not app.use: /graphql/anything is an unknown path, 404).
+  app.all(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    // Who is asking, before a byte of the body is read: no verified token, 401 and nothing parsed.
+    requireToken(opts.verifyToken),
+    ...graphqlBody(),
     expressMiddleware(server, {
       context: async ({ req }) => {
         const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-        const token = bearerToken(req.headers.authorization);
-        const identity = token ? await opts.verifyToken(token) : null;
+        const identity = identityOf(req as Request) ?? null;
         const log = opts.log.child({ requestId, user: identity?.userId, tenant: identity?.tenant });
         return opts.context({ requestId, identity, log });
       },
     }),
   );
+  finishApp(app, opts.log);
   return { app, server };
 }
+
 
 export async function listen(app: Express, port: number, host: string): Promise<{ url: string; close(): Promise<void> }> {
   const http: Server = await new Promise((resolve) => {
@@ -129,12 +186,17 @@ function withShield(schema: GraphQLSchema, rules: IRules, entityRoles?: Role[]):
 }
 
 /** Errors we raised on purpose go to the caller; anything unexpected is logged and masked. */
-function maskUnexpected(log: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+function maskUnexpected(log: Logger, suggestions: boolean) {
+  return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const limited = formatLimitError(raw, error);
+    const formatted = suggestions ? limited : { ...limited, message: withoutSuggestions(limited.message) };
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     // A scalar refusing a literal ("2026-02-30T08:00Z" written in the query) is bad input, as it is in a variable.
     if (formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && original instanceof GraphQLError && original.extensions?.code === "BAD_USER_INPUT") {
-      return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
+      return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT", ...inputErrorDetails(formatted.message, original) } };
+    }
+    if (formatted.extensions?.code === "BAD_USER_INPUT") {
+      return { ...formatted, extensions: { ...formatted.extensions, ...inputErrorDetails(formatted.message, original) } };
     }
     if (original instanceof GraphQLError || formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED") return formatted;
     if (formatted.extensions?.code && formatted.extensions.code !== "INTERNAL_SERVER_ERROR") return formatted;
@@ -143,13 +205,13 @@ function maskUnexpected(log: Logger) {
   };
 }
 
-function observe(log: Logger, metrics: Metrics): ApolloServerPlugin<BaseContext> {
+function observe(log: Logger, metrics: Metrics, label: (name: string | null | undefined) => string): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operationName, errors }) {
           const outcome = errors?.length ? "error" : "ok";
-          metrics.graphqlOperations.inc({ operation: operationName ?? "anonymous", outcome });
+          metrics.graphqlOperations.inc({ operation: label(operationName), outcome });
           contextValue.log.debug({ operation: operationName, outcome }, "graphql operation");
         },
       };

@@ -41,3 +41,25 @@ export function createMetrics(service: string) {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/**
+ * A Prometheus label for a caller-chosen operation name, from a bounded set: every distinct label
+ * value is a new time series kept forever, so a name the caller made up must not become one.
+ * Known names are the schema's root fields (an operation called "children" or "registerChild");
+ * the gateway's own suffix on a subgraph call ("Name__children__0") is dropped first. Anything
+ * else is "other"; no name is "anonymous".
+ */
+export function operationLabeller(known: Iterable<string>): (name: string | null | undefined) => string {
+  const names = new Set(known);
+  return (name) => {
+    if (!name) return "anonymous";
+    const bare = name.replace(/__[a-z0-9_-]+__\d+$/, "");
+    return names.has(bare) ? bare : "other";
+  };
+}
+
+/** The route label of an HTTP request: one of the app's own routes, else "other" (unknown paths are not series). */
+export function routeLabeller(routes: readonly string[]): (path: string) => string {
+  const known = new Set(routes);
+  return (path) => (known.has(path) ? path : "other");
+}

@@ -10,3 +10,4 @@ export * from "./kafka";
 export * from "./service";
 export * from "./setup";
 export * from "./documented";
+export * from "./roles";

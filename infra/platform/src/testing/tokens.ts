@@ -3,6 +3,8 @@ import type { Role } from "../auth/identity";
 
 export interface TestKeys extends SigningKeyPair {
   token(claims?: { tenant?: string; roles?: Role[]; userId?: string }): Promise<string>;
+  /** A token with chosen times (seconds since the epoch; `expiresAt: null` = no exp) — for tests that attack the verifier. */
+  tokenWith(o: { expiresAt?: number | null; issuedAt?: number; extraRoles?: string[]; roles?: Role[]; userId?: string }): Promise<string>;
 }
 
 /** A fresh signing key per test file, and tokens signed with it. */
@@ -15,6 +17,12 @@ export async function testKeys(): Promise<TestKeys> {
         pair.privateKeyPem,
         { userId: c.userId ?? "test-social-worker", roles: c.roles ?? ["SOCIAL_WORKER"], tenant: c.tenant ?? "E09000027" },
         { issuer: "caregraph", audience: "caregraph", expiresIn: "10m" },
+      ),
+    tokenWith: (o) =>
+      signAccessToken(
+        pair.privateKeyPem,
+        { userId: o.userId ?? "test-social-worker", roles: o.roles ?? ["SOCIAL_WORKER"], tenant: "E09000027" },
+        { issuer: "caregraph", audience: "caregraph", expiresIn: "10m", expiresAt: o.expiresAt, issuedAt: o.issuedAt, extraRoles: o.extraRoles },
       ),
   };
 }

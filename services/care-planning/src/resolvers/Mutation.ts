@@ -20,7 +20,7 @@ export const Mutation: MutationResolvers = {
    */
   async recordLookedAfterReview(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
-    const child = await directory.require(db, ctx.tenant, input.childId);
+    const child = await directory.require(db, ctx.identity, input.childId);
     const review = { heldOn: input.heldOn, today: today(), lookedAfterSince: child.lookedAfterSince, dateOfBirth: child.dateOfBirth, participation: input.participation };
     checkReviewHeld(review);
     const since = review.lookedAfterSince;
@@ -57,7 +57,7 @@ export const Mutation: MutationResolvers = {
    */
   async recordStatutoryVisit(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
-    const child = await directory.require(db, ctx.tenant, input.childId);
+    const child = await directory.require(db, ctx.identity, input.childId);
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
       const placement = await currentPlacement(tx, child.tenant, child.id);
@@ -88,7 +88,7 @@ export const Mutation: MutationResolvers = {
   /** Records a new version of the care plan (CPPCR 2010 reg 5); earlier versions are kept as they were. */
   async recordCarePlan(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
-    const child = await directory.require(db, ctx.tenant, input.childId);
+    const child = await directory.require(db, ctx.identity, input.childId);
     if (!input.wishesAndFeelings.trim()) {
       invalidInput("input.wishesAndFeelings", "WISHES_AND_FEELINGS_RECORDED", "the plan records the child's wishes and feelings");
     }

@@ -1,9 +1,9 @@
 import { addMonths, ageOn, compareDates, LocalDate } from "@caregraph/platform/calendar";
-import { invalidInput } from "@caregraph/platform/graphql";
+import { invalidInput, TEXT_LIMITS } from "@caregraph/platform/graphql";
 import type { RegisterChildInput } from "../generated/graphql";
 import { UPN } from "./codes";
 
-const NAME_MAX = 100;
+const NAME_MAX = TEXT_LIMITS.NAME_MAX;
 
 /** Checks a registration and returns it tidied (trimmed names, upper-case UPN). */
 export function validateRegistration(input: RegisterChildInput, today: LocalDate): RegisterChildInput {
@@ -37,9 +37,17 @@ export function checkLookedAfterDate(field: string, dateOfBirth: LocalDate, date
   if (ageOn(dateOfBirth, date) >= 18) invalidInput(field, "UNDER_18", "a child can only become looked after before their 18th birthday");
 }
 
-function requiredName(field: string, value: string): string {
-  const trimmed = value.trim();
-  if (!trimmed) invalidInput(field, "REQUIRED", "cannot be blank");
+/**
+ * A name is trimmed, at most NAME_MAX characters, has at least one letter, and no control
+ * characters (tabs, newlines, escapes). Invisible format characters (zero-width space, joiners,
+ * direction marks) may sit inside a real name — some scripts need the joiners — but a name made
+ * only of them, or of spaces, is blank.
+ */
+export function requiredName(field: string, value: string): string {
+  const trimmed = value.replace(/^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu, "");
+  if (!trimmed) invalidInput(field, "REQUIRED", "cannot be blank (spaces and invisible characters do not count)");
+  if (/\p{Cc}/u.test(trimmed)) invalidInput(field, "NO_CONTROL_CHARACTERS", "cannot contain control characters (tabs, line breaks, escapes)");
+  if (!/\p{L}/u.test(trimmed)) invalidInput(field, "HAS_LETTER", "must contain at least one letter");
   if (trimmed.length > NAME_MAX) invalidInput(field, "MAX_LENGTH", `at most ${NAME_MAX} characters`);
   return trimmed;
 }

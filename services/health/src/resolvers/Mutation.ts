@@ -45,7 +45,7 @@ async function completedAssessment(ctx: Context, id: string): Promise<{ row: Hea
   if (!row.completedOn) {
     invalidInput("input.id", "NOT_COMPLETED", "only a completed assessment can be corrected; an open one is scheduled by the rules");
   }
-  return { row, completedOn: fromUtc(row.completedOn), child: await directory.require(db, ctx.identity.tenant, row.childId, "input.id") };
+  return { row, completedOn: fromUtc(row.completedOn), child: await directory.require(db, ctx.identity, row.childId, "input.id") };
 }
 
 const lockChild = (tx: Tx, childId: string) => tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `health:${childId}`);
@@ -57,7 +57,7 @@ export const Mutation: MutationResolvers = {
    */
   async recordHealthAssessment(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
-    const child = await directory.require(db, ctx.identity.tenant, input.childId);
+    const child = await directory.require(db, ctx.identity, input.childId);
     checkCompletedOn(input.completedOn, child);
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);

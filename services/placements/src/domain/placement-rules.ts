@@ -1,3 +1,4 @@
+import { OFSTED_URN } from "@caregraph/platform";
 import { ageOn, compareDates, LocalDate } from "@caregraph/platform/calendar";
 import { invalidInput } from "@caregraph/platform/graphql";
 import { ChangeReason, NO_PROVIDER, PlacementType, Provider, TEMPORARY } from "./codes";
@@ -152,4 +153,15 @@ export function normalisePostcode(value: string | null | undefined): string | nu
   const m = POSTCODE.exec(v);
   if (!m) return invalidInput("input.postcode", "POSTCODE_FORMAT", "is not a UK postcode (e.g. TW9 1AA)");
   return `${m[1]} ${m[2]}`;
+}
+
+/**
+ * An Ofsted unique reference number for a children's home ("SC" and six digits, as on the Ofsted
+ * register of social care providers); null when blank. Residential staff are scoped by it.
+ */
+export function normaliseUrn(value: string | null | undefined, field = "input.urn"): string | null {
+  const v = value?.trim().toUpperCase();
+  if (!v) return null;
+  if (!OFSTED_URN.test(v)) return invalidInput(field, "OFSTED_URN", "is not an Ofsted URN of a children's home (SC and six digits, e.g. SC123456)");
+  return v;
 }

@@ -15,6 +15,8 @@ export const placementStarted = (p: Placement, previousPlacementId: string | nul
     /** A move: the child left another placement the same day (health, education react to it). */
     isMove: previousPlacementId !== null,
     previousPlacementId,
+    /** The children's home's Ofsted URN, or null: who else may see the child (residential staff). */
+    urn: p.urn,
     /** CPPCR 2010 reg 28(2): the visit interval after the first year depends on it (care-planning). */
     intendedToLastUntil18: p.intendedToLastUntil18,
   },
@@ -41,6 +43,7 @@ export const placementAmended = (p: Placement): NewEvent => ({
     startDate: fromUtc(p.startDate),
     endDate: p.endDate ? fromUtc(p.endDate) : null,
     intendedToLastUntil18: p.intendedToLastUntil18,
+    urn: p.urn,
   },
 });
 

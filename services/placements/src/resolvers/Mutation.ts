@@ -7,7 +7,7 @@ import type { Context } from "../context";
 import { directory } from "../context";
 import { intendedToLastUntil18ByDefault } from "../domain/codes";
 import { checkEpisodeEnd, checkEpisodeStart, checkReturnHomeInterview, returnHomeInterviewDue } from "../domain/missing-episodes";
-import { checkAmendment, checkEnd, checkLookedAfter, checkMove, checkNewPlacement, followMove, normalisePostcode, Period } from "../domain/placement-rules";
+import { checkAmendment, checkEnd, checkLookedAfter, checkMove, checkNewPlacement, followMove, normalisePostcode, normaliseUrn, Period } from "../domain/placement-rules";
 import * as events from "../events/published";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Placement, Prisma } from "../generated/prisma/client";
@@ -65,8 +65,9 @@ const summary = (p: Placement) => ({
 export const Mutation: MutationResolvers = {
   async startPlacement(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
-    const child = await directory.require(db, ctx.identity.tenant, input.childId);
+    const child = await directory.require(db, ctx.identity, input.childId);
     const postcode = normalisePostcode(input.postcode);
+    const urn = normaliseUrn(input.urn);
     return db.$transaction(async (tx) => {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
       checkNewPlacement(input, child.dateOfBirth, existing.map(period));
@@ -79,6 +80,7 @@ export const Mutation: MutationResolvers = {
           type: input.type,
           provider: input.provider ?? null,
           postcode,
+          urn,
           startDate: toUtc(input.startDate),
           endDate: input.endDate ? toUtc(input.endDate) : null,
           intendedToLastUntil18: input.intendedToLastUntil18 ?? intendedToLastUntil18ByDefault(input.type),
@@ -103,8 +105,9 @@ export const Mutation: MutationResolvers = {
    */
   async changePlacement(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
-    const child = await directory.require(db, ctx.identity.tenant, input.childId);
+    const child = await directory.require(db, ctx.identity, input.childId);
     const postcode = normalisePostcode(input.postcode);
+    const urn = normaliseUrn(input.urn);
     return db.$transaction(async (tx) => {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
       const current = existing.find((p) => p.endDate === null) ?? null;
@@ -122,6 +125,7 @@ export const Mutation: MutationResolvers = {
           type: input.type,
           provider: input.provider ?? null,
           postcode,
+          urn,
           startDate: toUtc(input.date),
           previousPlacementId: ended.id,
           intendedToLastUntil18: input.intendedToLastUntil18 ?? intendedToLastUntil18ByDefault(input.type),
@@ -141,7 +145,7 @@ export const Mutation: MutationResolvers = {
 
   async endPlacement(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
-    const child = await directory.require(db, ctx.identity.tenant, input.childId);
+    const child = await directory.require(db, ctx.identity, input.childId);
     return db.$transaction(async (tx) => {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
       const current = existing.find((p) => p.endDate === null) ?? null;
@@ -164,8 +168,9 @@ export const Mutation: MutationResolvers = {
     const { db, recorder } = ctx.deps;
     const reason = correctionReason(input.reason);
     const found = await findPlacement(ctx, input.id);
-    const child = await directory.require(db, ctx.identity.tenant, found.childId, "input.id");
+    const child = await directory.require(db, ctx.identity, found.childId, "input.id");
     const postcode = input.postcode !== undefined ? normalisePostcode(input.postcode) : found.postcode;
+    const urn = input.urn !== undefined ? normaliseUrn(input.urn) : found.urn;
     return db.$transaction(async (tx) => {
       const history = await lockedPlacements(tx, child.tenant, child.id);
       const before = notVoided(history.find((p) => p.id === found.id));
@@ -176,6 +181,7 @@ export const Mutation: MutationResolvers = {
         endDate,
         provider: input.provider !== undefined ? input.provider : before.provider,
         postcode,
+        urn,
         // DfE rule 233: no reason for change on an open episode, so reopening a placement clears it.
         reasonForChange: endDate === null ? null : before.reasonForChange,
         intendedToLastUntil18: input.intendedToLastUntil18 ?? before.intendedToLastUntil18,
@@ -219,7 +225,7 @@ export const Mutation: MutationResolvers = {
     const { db, recorder } = ctx.deps;
     const reason = correctionReason(input.reason);
     const found = await findPlacement(ctx, input.id);
-    const child = await directory.require(db, ctx.identity.tenant, found.childId, "input.id");
+    const child = await directory.require(db, ctx.identity, found.childId, "input.id");
     return db.$transaction(async (tx) => {
       const history = await lockedPlacements(tx, child.tenant, child.id);
       const before = notVoided(history.find((p) => p.id === found.id));
@@ -244,7 +250,7 @@ export const Mutation: MutationResolvers = {
 
   async startMissingEpisode(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
-    const child = await directory.require(db, ctx.identity.tenant, input.childId);
+    const child = await directory.require(db, ctx.identity, input.childId);
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
       const existing = await tx.missingEpisode.findMany({ where: { tenant: child.tenant, childId: child.id } });
@@ -268,7 +274,7 @@ export const Mutation: MutationResolvers = {
   async endMissingEpisode(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
     const found = await findEpisode(ctx, input.episodeId);
-    const child = await directory.require(db, ctx.identity.tenant, found.childId, "input.episodeId");
+    const child = await directory.require(db, ctx.identity, found.childId, "input.episodeId");
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
       const episode = await tx.missingEpisode.findUniqueOrThrow({ where: { id: found.id } });
@@ -297,7 +303,7 @@ export const Mutation: MutationResolvers = {
   async recordReturnHomeInterview(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
     const found = await findEpisode(ctx, input.episodeId);
-    const child = await directory.require(db, ctx.identity.tenant, found.childId, "input.episodeId");
+    const child = await directory.require(db, ctx.identity, found.childId, "input.episodeId");
     const by = input.by?.trim() || null;
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);

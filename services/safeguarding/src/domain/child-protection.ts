@@ -139,3 +139,52 @@ export function checkReviewDecision(planCategory: string | null | undefined, end
   if (planCategory && endPlan) invalidInput("input.endPlan", "PLAN_DECISION_CONFLICT", "give a plan category (the plan continues) or endPlan: true (it ends), not both");
   if (!planCategory && !endPlan) invalidInput("input.endPlan", "PLAN_DECISION_REQUIRED", "say what the review decided: planCategory if the plan continues, endPlan: true if it ends");
 }
+
+export const NO_SECTION_47 = "an initial conference follows a strategy discussion that started section 47 enquiries; none is recorded for this child";
+export const NO_PLAN_TO_REVIEW = "a review conference reviews a child protection plan; the child has none in force";
+export const NO_PLAN_FOR_CORE_GROUP = "a core group meets under a child protection plan; the child has none in force";
+
+/**
+ * An initial child protection conference follows the strategy discussion that started section 47
+ * enquiries (Working Together 2023): one per enquiry, not before that discussion, not for an
+ * enquiry that concluded another way, and no second plan while one is in force.
+ */
+export function checkInitialConference(c: {
+  heldOn: LocalDate;
+  enquiry: { startedOn: LocalDate; latestDiscussionOn: LocalDate; outcome: string | null; initialConference: { heldOn: LocalDate | null } | null };
+  planCategory?: string | null;
+  planInForceSince: LocalDate | null;
+}): void {
+  const e = c.enquiry;
+  if (e.initialConference) {
+    invalidInput(
+      "input.kind",
+      "INITIAL_CONFERENCE_ALREADY_HELD",
+      `the initial conference for the section 47 enquiry started on ${formatDate(e.startedOn)} was held on ${e.initialConference.heldOn ? formatDate(e.initialConference.heldOn) : "an earlier date"}`,
+    );
+  }
+  if (e.outcome && e.outcome !== "CONFERENCE") {
+    invalidInput("input.kind", "SECTION_47_CONCLUDED_WITHOUT_CONFERENCE", `the section 47 enquiry concluded with ${e.outcome}; a new strategy discussion would start another`);
+  }
+  if (compareDates(c.heldOn, e.latestDiscussionOn) < 0) {
+    invalidInput("input.heldOn", "CONFERENCE_BEFORE_STRATEGY_DISCUSSION", `the strategy discussion that started the section 47 enquiry was held on ${formatDate(e.latestDiscussionOn)}`);
+  }
+  if (c.planCategory && c.planInForceSince) {
+    invalidInput("input.planCategory", "PLAN_ALREADY_ACTIVE", `a child protection plan has been in force since ${formatDate(c.planInForceSince)}; review it at a review conference`);
+  }
+}
+
+/** A review conference reviews a plan in force, after the plan's previous conference, and says what it decided. */
+export function checkReviewConference(c: { heldOn: LocalDate; previousConferenceOn: LocalDate; planCategory?: string | null; endPlan?: boolean | null }): void {
+  checkReviewDecision(c.planCategory, c.endPlan);
+  if (compareDates(c.heldOn, c.previousConferenceOn) <= 0) {
+    invalidInput("input.heldOn", "REVIEW_BEFORE_PREVIOUS_CONFERENCE", `must be after the plan's previous conference on ${formatDate(c.previousConferenceOn)}`);
+  }
+}
+
+/** A core group meets under a plan in force, not before the conference that started it. */
+export function checkCoreGroup(heldOn: LocalDate, planStartedOn: LocalDate): void {
+  if (compareDates(heldOn, planStartedOn) < 0) {
+    invalidInput("input.heldOn", "CORE_GROUP_BEFORE_CONFERENCE", `the initial child protection conference that started the plan was held on ${formatDate(planStartedOn)}`);
+  }
+}

@@ -1,8 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { NewEvent } from "@caregraph/platform";
-import { compareDates, formatDate, fromUtc, toUtc } from "@caregraph/platform/calendar";
+import { fromUtc, toUtc } from "@caregraph/platform/calendar";
 import { invalidInput } from "@caregraph/platform/graphql";
-import { AUTHORITY, checkReviewDecision, firstCoreGroupDue, firstReviewConferenceDue, nextReviewConferenceDue, TASK } from "../domain/child-protection";
+import {
+  AUTHORITY,
+  checkCoreGroup,
+  checkInitialConference,
+  checkReviewConference,
+  firstCoreGroupDue,
+  firstReviewConferenceDue,
+  NO_PLAN_FOR_CORE_GROUP,
+  NO_PLAN_TO_REVIEW,
+  NO_SECTION_47,
+  nextReviewConferenceDue,
+  TASK,
+} from "../domain/child-protection";
 import type { MutationResolvers } from "../generated/graphql";
 import { scheduleTask } from "../tasks";
 import { activePlan, actor, cancelWithEscalations, childAndDate, completeWithEscalations, lockChild } from "../pathway";
@@ -20,27 +32,19 @@ export const conferencesMutations: MutationResolvers = {
       // Every order rule is checked before anything is written.
       if (input.kind === "INITIAL") {
         const enquiry = await tx.section47Enquiry.findFirst({ where: at, orderBy: { startedOn: "desc" } });
-        if (!enquiry) {
-          invalidInput("input.kind", "NO_SECTION_47", "an initial conference follows a strategy discussion that started section 47 enquiries; none is recorded for this child");
-        }
-        if (enquiry.initialConferenceId) {
-          const held = await tx.childProtectionConference.findUnique({ where: { id: enquiry.initialConferenceId } });
-          invalidInput(
-            "input.kind",
-            "INITIAL_CONFERENCE_ALREADY_HELD",
-            `the initial conference for the section 47 enquiry started on ${formatDate(fromUtc(enquiry.startedOn))} was held on ${held ? formatDate(fromUtc(held.heldOn)) : "an earlier date"}`,
-          );
-        }
-        if (enquiry.outcome && enquiry.outcome !== "CONFERENCE") {
-          invalidInput("input.kind", "SECTION_47_CONCLUDED_WITHOUT_CONFERENCE", `the section 47 enquiry concluded with ${enquiry.outcome}; a new strategy discussion would start another`);
-        }
-        const discussedOn = fromUtc(enquiry.latestDiscussionOn);
-        if (compareDates(heldOn, discussedOn) < 0) {
-          invalidInput("input.heldOn", "CONFERENCE_BEFORE_STRATEGY_DISCUSSION", `the strategy discussion that started the section 47 enquiry was held on ${formatDate(discussedOn)}`);
-        }
-        if (input.planCategory && plan) {
-          invalidInput("input.planCategory", "PLAN_ALREADY_ACTIVE", `a child protection plan has been in force since ${formatDate(fromUtc(plan.startDate))}; review it at a review conference`);
-        }
+        const held = enquiry?.initialConferenceId ? await tx.childProtectionConference.findUnique({ where: { id: enquiry.initialConferenceId } }) : null;
+        if (!enquiry) invalidInput("input.kind", "NO_SECTION_47", NO_SECTION_47);
+        checkInitialConference({
+          heldOn,
+          enquiry: {
+            startedOn: fromUtc(enquiry.startedOn),
+            latestDiscussionOn: fromUtc(enquiry.latestDiscussionOn),
+            outcome: enquiry.outcome,
+            initialConference: enquiry.initialConferenceId ? { heldOn: held ? fromUtc(held.heldOn) : null } : null,
+          },
+          planCategory: input.planCategory,
+          planInForceSince: plan ? fromUtc(plan.startDate) : null,
+        });
         const conference = await tx.childProtectionConference.create({
           data: { id: randomUUID(), ...at, kind: "INITIAL", heldOn: toUtc(heldOn), planCategory: input.planCategory ?? null, section47EnquiryId: enquiry.id },
         });
@@ -79,13 +83,9 @@ export const conferencesMutations: MutationResolvers = {
       }
 
       // REVIEW
-      if (!plan) invalidInput("input.kind", "NO_ACTIVE_PLAN", "a review conference reviews a child protection plan; the child has none in force");
-      checkReviewDecision(input.planCategory, input.endPlan);
+      if (!plan) invalidInput("input.kind", "NO_ACTIVE_PLAN", NO_PLAN_TO_REVIEW);
       const previous = await tx.childProtectionConference.findFirst({ where: { ...at, planId: plan.id }, orderBy: { heldOn: "desc" } });
-      const previousOn = previous ? fromUtc(previous.heldOn) : fromUtc(plan.startDate);
-      if (compareDates(heldOn, previousOn) <= 0) {
-        invalidInput("input.heldOn", "REVIEW_BEFORE_PREVIOUS_CONFERENCE", `must be after the plan's previous conference on ${formatDate(previousOn)}`);
-      }
+      checkReviewConference({ heldOn, previousConferenceOn: previous ? fromUtc(previous.heldOn) : fromUtc(plan.startDate), planCategory: input.planCategory, endPlan: input.endPlan });
       const conference = await tx.childProtectionConference.create({
         data: { id: randomUUID(), ...at, kind: "REVIEW", heldOn: toUtc(heldOn), planCategory: input.planCategory ?? null, planId: plan.id },
       });
@@ -128,11 +128,8 @@ export const conferencesMutations: MutationResolvers = {
     return ctx.deps.db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
       const plan = await activePlan(tx, at);
-      if (!plan) invalidInput("input.childId", "NO_ACTIVE_PLAN", "a core group meets under a child protection plan; the child has none in force");
-      const startDate = fromUtc(plan.startDate);
-      if (compareDates(input.heldOn, startDate) < 0) {
-        invalidInput("input.heldOn", "CORE_GROUP_BEFORE_CONFERENCE", `the initial child protection conference that started the plan was held on ${formatDate(startDate)}`);
-      }
+      if (!plan) invalidInput("input.childId", "NO_ACTIVE_PLAN", NO_PLAN_FOR_CORE_GROUP);
+      checkCoreGroup(input.heldOn, fromUtc(plan.startDate));
       const coreGroup = await tx.coreGroup.create({ data: { id: randomUUID(), ...at, heldOn: toUtc(input.heldOn), planId: plan.id } });
       const events: NewEvent[] = [
         { type: "CoreGroupHeld", childId: child.id, payload: { coreGroupId: coreGroup.id, planId: plan.id, heldOn: input.heldOn } },

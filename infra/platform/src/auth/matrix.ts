@@ -1,0 +1,296 @@
+import { DocumentNode, Kind } from "graphql";
+import type { IRule } from "graphql-shield";
+import { Identity, Role, ROLES } from "./identity";
+
+/**
+ * CareGraph's access matrix, written down once. Every subgraph's graphql-shield rules are
+ * generated from it (`rulesFor`), and infra/platform/ACCESS.md is rendered from it
+ * (`npm run access:doc -w @caregraph/platform`; a test fails when the two disagree), so the
+ * document and the code cannot disagree. A new domain adds its row here before it has a schema.
+ */
+export const ACCESS_DOMAINS = [
+  "children",
+  "placements",
+  "health",
+  "safeguarding",
+  "care-planning",
+  "education",
+  "family",
+  "leaving-care",
+  "uasc",
+  "audit",
+] as const;
+export type AccessDomain = (typeof ACCESS_DOMAINS)[number];
+
+/**
+ * Which of a tenant's children a role may be shown at all (checked when a child is resolved,
+ * through the platform's child directory; field rules then decide what of it):
+ * - ALL_IN_TENANT: every child of the caller's local authority;
+ * - ALLOCATED: children the caller is allocated to (WorkerAllocated, role IRO or PERSONAL_ADVISER);
+ * - PLACED_IN_HOME: children whose current placement is at the home in the token's `home` claim
+ *   (PlacementStarted / Ended / Amended / Voided carry the home's Ofsted URN);
+ * - NONE: no child.
+ */
+export type Scope = "ALL_IN_TENANT" | "ALLOCATED" | "PLACED_IN_HOME" | "NONE";
+
+export const SCOPES: Record<Role, Scope> = {
+  SOCIAL_WORKER: "ALL_IN_TENANT",
+  TEAM_MANAGER: "ALL_IN_TENANT",
+  RESIDENTIAL_STAFF: "PLACED_IN_HOME",
+  FOSTERING_OFFICER: "ALL_IN_TENANT",
+  PERSONAL_ADVISER: "ALLOCATED",
+  UASC_COORDINATOR: "ALL_IN_TENANT",
+  SAFEGUARDING_LEAD: "ALL_IN_TENANT",
+  EDUCATION_COORDINATOR: "ALL_IN_TENANT",
+  HEALTH_PROFESSIONAL: "ALL_IN_TENANT",
+  IRO: "ALLOCATED",
+  PARTNER: "NONE",
+  AUDITOR: "ALL_IN_TENANT",
+};
+
+/** A field whose readers differ from its domain's: `deny` takes roles away, `allow` adds them. */
+export interface FieldException {
+  type: string;
+  /** A field name, or "*" for every field of the type. */
+  field: string;
+  deny?: Role[];
+  allow?: Role[];
+  why: string;
+}
+
+export interface DomainPolicy {
+  what: string;
+  read: Role[];
+  /** Who may call the domain's mutations, unless `mutations` names the operation. */
+  write: Role[];
+  mutations?: Record<string, Role[]>;
+  /** Root queries over many children whose readers differ from the domain's. */
+  queries?: Record<string, Role[]>;
+  fields?: FieldException[];
+}
+
+const SW: Role = "SOCIAL_WORKER";
+const TM: Role = "TEAM_MANAGER";
+const RS: Role = "RESIDENTIAL_STAFF";
+const FO: Role = "FOSTERING_OFFICER";
+const PA: Role = "PERSONAL_ADVISER";
+const UC: Role = "UASC_COORDINATOR";
+const SL: Role = "SAFEGUARDING_LEAD";
+const EC: Role = "EDUCATION_COORDINATOR";
+const HP: Role = "HEALTH_PROFESSIONAL";
+const IRO: Role = "IRO";
+const AU: Role = "AUDITOR";
+
+export const MATRIX: Record<AccessDomain, DomainPolicy> = {
+  children: {
+    what: "identity, legal statuses, allocations",
+    read: [SW, TM, RS, FO, PA, UC, SL, EC, HP, IRO],
+    write: [SW, TM],
+    // Allocating decides who else may see the child (IROs and personal advisers see their allocated
+    // children), so it is a team manager's decision, not the social worker's.
+    mutations: { allocateWorker: [TM] },
+    fields: [
+      { type: "Child", field: "upn", deny: [RS, FO, HP], why: "the unique pupil number is for education and the social work team" },
+    ],
+  },
+  placements: {
+    what: "placements, missing episodes, return interviews",
+    read: [SW, TM, RS, FO, PA, UC, SL, IRO],
+    write: [SW],
+    mutations: { amendPlacement: [SW, TM], voidPlacement: [SW, TM] },
+    fields: [
+      { type: "Placement", field: "postcode", deny: [RS], why: "a home's staff see where the child lives now, not where they lived before" },
+    ],
+  },
+  health: {
+    what: "health assessments",
+    read: [SW, TM, RS, PA, UC, HP, IRO],
+    write: [SW],
+    mutations: { amendHealthAssessment: [SW, TM], voidHealthAssessment: [SW, TM] },
+    fields: [
+      { type: "HealthAssessment", field: "note", deny: [RS, PA, UC], why: "clinical notes are for health professionals and the social work team" },
+    ],
+  },
+  safeguarding: {
+    what: "concerns, strategy discussions, section 47 enquiries, child protection",
+    read: [SW, TM, SL, IRO],
+    write: [SW, TM],
+    mutations: { acknowledgeEscalation: [TM] },
+    fields: [
+      { type: "Child", field: "childProtection", allow: [HP], why: "health professionals know a child is on a child protection plan (not the concerns behind it)" },
+      { type: "ChildProtection", field: "plan", allow: [HP], why: "the current plan's category and dates" },
+      { type: "ChildProtectionPlan", field: "*", allow: [HP], why: "category and dates, no narrative" },
+    ],
+  },
+  "care-planning": {
+    what: "looked-after reviews, statutory visits, care plans, work tray",
+    read: [SW, TM, RS, FO, PA, UC, SL, IRO],
+    write: [SW, TM],
+    mutations: { recordLookedAfterReview: [IRO, SW] },
+    // Lists across the whole tenant: only for roles that may see every child of it.
+    queries: { workTray: [SW, TM], complianceSummary: [SW, TM] },
+  },
+  education: { what: "school, PEP, attendance (future domain)", read: [SW, TM, RS, PA, UC, EC, IRO], write: [SW, EC] },
+  family: { what: "family and friends, fostering households (future domain)", read: [SW, TM, FO, IRO], write: [SW, FO] },
+  "leaving-care": { what: "pathway plans, care leavers (future domain)", read: [SW, TM, PA, UC, IRO], write: [SW, PA] },
+  uasc: { what: "unaccompanied asylum-seeking children (future domain)", read: [SW, TM, PA, UC, IRO], write: [SW, UC] },
+  audit: { what: "the audit trail of reads and changes", read: [TM, AU], write: [] },
+};
+
+/** Types and root fields that belong to another domain wherever they appear (the audit trail). */
+export const SHARED: Record<string, AccessDomain> = { AuditEntry: "audit", "Query.auditTrail": "audit" };
+
+const uniq = (roles: Role[]): Role[] => ROLES.filter((r) => roles.includes(r));
+
+/** Who may read `type.field` in a domain, exceptions applied. */
+export function readersOf(domain: AccessDomain, type: string, field: string): Role[] {
+  const shared = SHARED[`${type}.${field}`] ?? SHARED[type];
+  if (shared && shared !== domain) return readersOf(shared, type, field);
+  const policy = MATRIX[domain];
+  if (type === "Query" && policy.queries?.[field]) return uniq(policy.queries[field]);
+  // The entity's key: whoever may read anything of the domain may read the id they asked with.
+  if (type === "Child" && field === "id") return anyReaders(domain);
+  let readers = policy.read;
+  for (const x of policy.fields ?? []) {
+    if (x.type !== type || (x.field !== field && x.field !== "*")) continue;
+    readers = [...readers.filter((r) => !x.deny?.includes(r)), ...(x.allow ?? [])];
+  }
+  return uniq(readers);
+}
+
+export function writersOf(domain: AccessDomain, mutation: string): Role[] {
+  const policy = MATRIX[domain];
+  return uniq(policy.mutations?.[mutation] ?? policy.write);
+}
+
+/** Every role that may read anything at all in the domain (the `_entities` door). */
+export function anyReaders(domain: AccessDomain): Role[] {
+  const policy = MATRIX[domain];
+  return uniq([...policy.read, ...(policy.fields ?? []).flatMap((x) => x.allow ?? [])]);
+}
+
+/** R* = only the fields named under the field-level exceptions. */
+export type Access = "—" | "R" | "R*" | "RW";
+
+export function access(role: Role, domain: AccessDomain): Access {
+  const p = MATRIX[domain];
+  const writes = p.write.includes(role) || Object.values(p.mutations ?? {}).some((rs) => rs.includes(role));
+  if (writes) return "RW";
+  if (p.read.includes(role)) return "R";
+  return (p.fields ?? []).some((x) => x.allow?.includes(role)) ? "R*" : "—";
+}
+
+/**
+ * Which of the tenant's children the caller may be shown for a domain: the widest scope of the
+ * roles that read anything there. (A token with several roles gets the union.)
+ */
+export interface ChildScope {
+  all: boolean;
+  /** ALLOCATED: the caller's user id. */
+  allocatedTo?: string;
+  /** PLACED_IN_HOME: the token's Ofsted URN (none: no child). */
+  home?: string;
+  /** Whether any child at all may be shown. */
+  any: boolean;
+}
+
+export function scopeOf(identity: Identity | null, domain: AccessDomain): ChildScope {
+  const roles = (identity?.roles ?? []).filter((r) => anyReaders(domain).includes(r) || access(r, domain) === "RW");
+  const scopes = new Set(roles.map((r) => SCOPES[r]));
+  if (scopes.has("ALL_IN_TENANT")) return { all: true, any: true };
+  const scope: ChildScope = { all: false, any: false };
+  if (scopes.has("ALLOCATED") && identity) Object.assign(scope, { allocatedTo: identity.userId, any: true });
+  if (scopes.has("PLACED_IN_HOME") && identity?.home) Object.assign(scope, { home: identity.home, any: true });
+  return scope;
+}
+
+/** The type and field names of a subgraph's schema document (object types and their extensions). */
+export function fieldsOf(typeDefs: DocumentNode): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of typeDefs.definitions) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    out.set(d.name.value, [...(out.get(d.name.value) ?? []), ...(d.fields ?? []).map((f) => f.name.value)]);
+  }
+  return out;
+}
+
+/** Builds a hasRole rule for a role list; injected so this module stays free of graphql-shield state. */
+export type RoleRule = (...roles: Role[]) => IRule;
+
+/**
+ * The graphql-shield rules for one subgraph, generated from the matrix: root queries and every
+ * object type's fields are readable by the domain's readers (exceptions applied), mutations by
+ * their writers, `_entities` by anyone who may read something of the domain. Anything left out
+ * of the schema document is denied by the shield's fallback.
+ */
+export function buildRules(domain: AccessDomain, typeDefs: DocumentNode | Map<string, string[]>, roleRule: RoleRule, nobody: IRule) {
+  const types = typeDefs instanceof Map ? typeDefs : fieldsOf(typeDefs);
+  const ruleOf = (roles: Role[]) => (roles.length ? roleRule(...roles) : nobody);
+  const rules: Record<string, Record<string, IRule>> = {};
+  for (const [type, fields] of types) {
+    const map: Record<string, IRule> = {};
+    for (const field of fields) map[field] = ruleOf(type === "Mutation" ? writersOf(domain, field) : readersOf(domain, type, field));
+    rules[type] = map;
+  }
+  rules.Query = { ...(rules.Query ?? {}), _entities: ruleOf(anyReaders(domain)) };
+  return rules;
+}
+
+/** infra/platform/ACCESS.md, rendered from the matrix. */
+export function renderAccessDoc(): string {
+  const lines: string[] = [];
+  lines.push("# Who may see what (generated — do not edit)");
+  lines.push("");
+  lines.push("Rendered from `infra/platform/src/auth/matrix.ts` by `npm run access:doc -w @caregraph/platform`;");
+  lines.push("every subgraph's shield rules are generated from the same data (`rulesFor`), and a test fails");
+  lines.push("when this file and the data disagree. R = read, RW = read and write (see the operations below),");
+  lines.push("R* = only the fields named under the field-level exceptions, — = nothing.");
+  lines.push("");
+  lines.push(`| Role | Scope | ${ACCESS_DOMAINS.join(" | ")} |`);
+  lines.push(`|---|---|${ACCESS_DOMAINS.map(() => "---").join("|")}|`);
+  for (const role of ROLES) lines.push(`| ${role} | ${SCOPES[role]} | ${ACCESS_DOMAINS.map((d) => access(role, d)).join(" | ")} |`);
+  lines.push("");
+  lines.push("Scopes: ALL_IN_TENANT = every child of the caller's local authority; ALLOCATED = children the caller is");
+  lines.push("allocated to (WorkerAllocated, role IRO or PERSONAL_ADVISER); PLACED_IN_HOME = children whose current");
+  lines.push("placement is at the home named by the token's `home` claim (Ofsted URN); NONE = no child.");
+  lines.push("");
+  lines.push("## Domains");
+  lines.push("");
+  lines.push("| Domain | Holds | Writers | Operations with other writers | Queries with other readers |");
+  lines.push("|---|---|---|---|---|");
+  for (const d of ACCESS_DOMAINS) {
+    const p = MATRIX[d];
+    const ops = Object.entries(p.mutations ?? {}).map(([m, rs]) => `${m}: ${rs.join(", ")}`).join("; ") || "—";
+    const qs = Object.entries(p.queries ?? {}).map(([q, rs]) => `${q}: ${rs.join(", ")}`).join("; ") || "—";
+    lines.push(`| ${d} | ${p.what} | ${p.write.join(", ") || "—"} | ${ops} | ${qs} |`);
+  }
+  lines.push("");
+  lines.push("## Field-level exceptions");
+  lines.push("");
+  lines.push("| Domain | Field | Denied to | Also allowed | Why |");
+  lines.push("|---|---|---|---|---|");
+  for (const d of ACCESS_DOMAINS) {
+    for (const x of MATRIX[d].fields ?? []) {
+      lines.push(`| ${d} | ${x.type}.${x.field} | ${x.deny?.join(", ") ?? "—"} | ${x.allow?.join(", ") ?? "—"} | ${x.why} |`);
+    }
+  }
+  lines.push("");
+  lines.push("## Rules that follow from it");
+  lines.push("");
+  lines.push("- A field the caller may not read resolves to null with a FORBIDDEN error at its path (a non-null");
+  lines.push("  field takes its nearest nullable parent with it); never another child's data.");
+  lines.push("- A child outside the caller's scope, an unknown id, another local authority's id and a malformed id");
+  lines.push("  all resolve the same way: `null` (in `child`, in `_entities` of every subgraph) and NOT_FOUND for a mutation.");
+  lines.push("- Ids are compared as lower-case UUIDs.");
+  lines.push("- A mutation naming a child it may not show waits at most 1.5 s (UNKNOWN_CHILD_WAIT_MS, child-directory.ts) for a");
+  lines.push("  child registered a moment ago to arrive, then answers NOT_FOUND; the wait is the same for unknown, foreign and");
+  lines.push("  out-of-scope well-formed ids (so timing tells nothing), and a malformed id fails at once.");
+  lines.push("- allocateWorker is the team manager's alone: an allocation decides who else may see the child (IROs and personal");
+  lines.push("  advisers see their allocated children), so the social worker does not grant it.");
+  lines.push("- The work tray and compliance summary list the whole tenant: only roles that see all of it (SOCIAL_WORKER, TEAM_MANAGER).");
+  lines.push("- Writes are as before issue 9; the new roles write only in the future domains named above.");
+  lines.push("- A token with several roles is shown the union of their scopes, and each field by any of its roles.");
+  lines.push("- PARTNER reads nothing yet (the partners issue opens that door); AUDITOR reads the audit trail only.");
+  lines.push("");
+  return lines.join("\n");
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import gql from "graphql-tag";
+import { ACCESS_DOC } from "../../src/auth/render-access";
+import { ACCESS_DOMAINS, access, anyReaders, buildRules, MATRIX, readersOf, renderAccessDoc, scopeOf, SCOPES, writersOf } from "../../src/auth/matrix";
+import { ROLES } from "../../src/auth/identity";
+
+describe("the access matrix", () => {
+  it("ACCESS.md is the matrix rendered (run `npm run access:doc -w @caregraph/platform` after changing matrix.ts)", () => {
+    expect(readFileSync(ACCESS_DOC, "utf8")).toBe(renderAccessDoc());
+  });
+
+  it("names every role, and every domain including the future ones", () => {
+    expect(Object.keys(SCOPES).sort()).toEqual([...ROLES].sort());
+    expect(ACCESS_DOMAINS).toEqual(expect.arrayContaining(["education", "family", "leaving-care", "uasc", "audit"]));
+    for (const d of ACCESS_DOMAINS) for (const r of [...MATRIX[d].read, ...MATRIX[d].write]) expect(ROLES).toContain(r);
+  });
+
+  it("keeps the intent of issue 9", () => {
+    // Health professionals: identity and health, not safeguarding narratives (only the plan's category and dates).
+    expect(access("HEALTH_PROFESSIONAL", "children")).toBe("R");
+    expect(access("HEALTH_PROFESSIONAL", "health")).toBe("R");
+    expect(readersOf("safeguarding", "Concern", "summary")).not.toContain("HEALTH_PROFESSIONAL");
+    expect(readersOf("safeguarding", "ChildProtectionPlan", "category")).toContain("HEALTH_PROFESSIONAL");
+    // Education coordinators: identity and education only.
+    expect(ACCESS_DOMAINS.filter((d) => access("EDUCATION_COORDINATOR", d) !== "—")).toEqual(["children", "education"]);
+    // Auditors: the audit trail and nothing else; partners: nothing yet.
+    expect(ACCESS_DOMAINS.filter((d) => access("AUDITOR", d) !== "—")).toEqual(["audit"]);
+    expect(ACCESS_DOMAINS.filter((d) => access("PARTNER", d) !== "—")).toEqual([]);
+    // IROs read every child domain for their allocated children and record reviews.
+    expect(SCOPES.IRO).toBe("ALLOCATED");
+    expect(ACCESS_DOMAINS.filter((d) => d !== "audit").every((d) => access("IRO", d) !== "—")).toBe(true);
+    expect(writersOf("care-planning", "recordLookedAfterReview")).toEqual(["SOCIAL_WORKER", "IRO"]);
+    // Team managers read the whole tenant and allocate.
+    expect(SCOPES.TEAM_MANAGER).toBe("ALL_IN_TENANT");
+    expect(writersOf("children", "allocateWorker")).toEqual(["TEAM_MANAGER"]);
+    expect(SCOPES.RESIDENTIAL_STAFF).toBe("PLACED_IN_HOME");
+    expect(readersOf("placements", "Placement", "postcode")).not.toContain("RESIDENTIAL_STAFF");
+    // The audit trail belongs to the audit row wherever it appears.
+    expect(readersOf("health", "AuditEntry", "at")).toEqual(["TEAM_MANAGER", "AUDITOR"]);
+  });
+
+  it("scopes: a token's roles decide which children it may be shown", () => {
+    const who = (roles: (typeof ROLES)[number][], home?: string) => ({ userId: "u1", tenant: "E09000027", roles, home });
+    expect(scopeOf(who(["SOCIAL_WORKER"]), "health")).toEqual({ all: true, any: true });
+    expect(scopeOf(who(["IRO"]), "health")).toEqual({ all: false, any: true, allocatedTo: "u1" });
+    expect(scopeOf(who(["RESIDENTIAL_STAFF"], "SC123456"), "placements")).toEqual({ all: false, any: true, home: "SC123456" });
+    expect(scopeOf(who(["RESIDENTIAL_STAFF"]), "placements").any).toBe(false); // no home claim: no child
+    expect(scopeOf(who(["PARTNER"]), "children").any).toBe(false);
+    expect(scopeOf(null, "children").any).toBe(false);
+  });
+
+  it("generates a rule for every field of a schema, mutations by their writers, _entities for anyone who reads something", () => {
+    const typeDefs = gql`
+      type Query { workTray: [Child!]! }
+      type Mutation { recordLookedAfterReview: Int, recordCarePlan: Int }
+      extend type Child @key(fields: "id") { id: ID! carePlan: Int }
+    `;
+    const calls: string[][] = [];
+    const rules = buildRules("care-planning", typeDefs, (...roles) => (calls.push(roles), roles.join(",")) as never, "nobody" as never);
+    expect(rules).toEqual({
+      Query: { workTray: "SOCIAL_WORKER,TEAM_MANAGER", _entities: anyReaders("care-planning").join(",") },
+      Mutation: { recordLookedAfterReview: "SOCIAL_WORKER,IRO", recordCarePlan: "SOCIAL_WORKER,TEAM_MANAGER" },
+      Child: { id: MATRIX["care-planning"].read.join(","), carePlan: MATRIX["care-planning"].read.join(",") },
+    });
+    // A domain nobody writes gets the "nobody" rule for a mutation.
+    expect(buildRules("audit", gql`type Mutation { x: Int }`, () => "r" as never, "nobody" as never).Mutation).toEqual({ x: "nobody" });
+  });
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "placement" ADD COLUMN     "urn" TEXT;
