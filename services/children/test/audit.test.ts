@@ -134,6 +134,14 @@ describe("Query.auditTrail", () => {
     const times = trail.map((e) => e.at);
     expect([...times].sort()).toEqual(times);
 
+    // An auditor reads the trail, and nothing else.
+    const auditor = await env.keys.token({ roles: ["AUDITOR"], userId: "test-auditor" });
+    const audited = await query("req-trail-auditor", auditor, TRAIL, { id });
+    expect((audited.data?.auditTrail as unknown[]).length).toBeGreaterThan(0);
+    const childRead = await query("req-auditor-child", auditor, `query($id: ID!) { child(id: $id) { id lastName } }`, { id });
+    expect(childRead.data?.child ?? null).toBeNull();
+    expect(JSON.stringify(childRead.errors)).toMatch(/FORBIDDEN/);
+
     const refused = await query("req-trail-sw", env.token, TRAIL, { id });
     expect(refused.data?.auditTrail ?? null).toBeNull();
     expect(JSON.stringify(refused.errors)).toMatch(/FORBIDDEN|Not Authorised/i);
