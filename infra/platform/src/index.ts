@@ -11,3 +11,4 @@ export * from "./service";
 export * from "./context";
 export * from "./db";
 export * from "./loaders";
+export * from "./audit";

@@ -3,7 +3,9 @@ import type { IRules } from "graphql-shield";
 import { Kafka, Partitioners, Producer } from "kafkajs";
 import { createTokenVerifier, Role, withScopeClaims } from "./auth";
 import { fieldSuggestions, loadServiceConfig, metricsPort, ServiceConfig } from "./config";
-import { openDatabase, Database, DatabaseClientFactory } from "./db";
+import { auditedResolvers, READ_COLLECTOR, ReadCollector } from "./audit/reads";
+import { AUDIT_RECORDED, AUDIT_TOPIC, auditTrailHandler } from "./audit/trail";
+import { openDatabase, Database, DatabaseClientFactory, tenantScopedClient } from "./db";
 import { TransactionalDb } from "./db-types";
 import {
   createKafka,
@@ -48,6 +50,8 @@ export interface ServiceDefinition<Client extends TransactionalDb<AnyTx>, Ctx ex
   /** Domains this service reacts to, and its handlers. */
   subscriptions?: Domain[];
   handlers?: (deps: ServiceDeps<Client>) => Record<string, EventHandler<AnyTx>>;
+  /** This service collects every subgraph's audit entries and answers Query.auditTrail (audit/trail.ts). */
+  collectsAuditTrail?: boolean;
 }
 
 export interface RunningService<Client> {
@@ -91,7 +95,7 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
 
     const kafka: Kafka = createKafka(`caregraph-${def.name}`, config.KAFKA_BROKERS, log);
     // Topics this service writes or reads, with CareGraph's partition count (where the broker allows).
-    const topics = [def.name, ...(def.subscriptions ?? [])].map(eventsTopic);
+    const topics = [...[def.name, ...(def.subscriptions ?? [])].map(eventsTopic), AUDIT_TOPIC];
     await ensureTopics(kafka, [...topics, deadLetterTopic(def.name)], TOPIC_PARTITIONS, log);
     const producer: Producer = kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
@@ -101,15 +105,16 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
     relay.start();
     cleanup.push(() => relay.stop());
 
-    if (def.subscriptions?.length) {
+    if (def.subscriptions?.length || def.collectsAuditTrail) {
       const consumer = new EventConsumer<AnyTx>({
         service: def.name,
         kafka,
         producer,
         db: database.prisma,
         schema,
-        subscriptions: def.subscriptions,
-        handlers: def.handlers?.(deps) ?? {},
+        subscriptions: def.subscriptions ?? [],
+        topics: def.collectsAuditTrail ? [AUDIT_TOPIC] : [],
+        handlers: { ...def.handlers?.(deps), ...(def.collectsAuditTrail ? { [AUDIT_RECORDED]: auditTrailHandler(schema) } : {}) },
         log,
         metrics,
         afterCommit: relay.nudge,
@@ -118,10 +123,29 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
       await consumer.start();
     }
 
+    // Each request works through a tenant-scoped client (db/tenant-client.ts): every statement runs
+    // as caregraph_app with SET LOCAL caregraph.tenant, so row-level security backs every filter.
+    // Its reads of children's records are collected and audited as one entry (audit/reads.ts).
+    // Kept on the context under a symbol (Apollo may hand resolvers a shallow copy of it).
+    const requestContext = (base: BaseContext): Ctx => {
+      const tenant = base.identity?.tenant ?? "";
+      const db = tenantScopedClient(database.prisma, tenant);
+      const ctx = def.context(base, { ...deps, db });
+      if (base.identity) {
+        const actor = { identity: base.identity, requestId: base.requestId };
+        const collector = new ReadCollector((read) =>
+          db
+            .$transaction((tx) => deps.recorder.read(tx, actor, read))
+            .catch((err: unknown) => base.log.error({ err, childIds: read.childIds }, "read audit entry NOT written")),
+        );
+        (ctx as unknown as Record<symbol, ReadCollector>)[READ_COLLECTOR] = collector;
+      }
+      return ctx;
+    };
     const { app, server } = await createSubgraphApp<Ctx>({
       name: def.name,
       typeDefs: def.typeDefs,
-      resolvers: def.resolvers,
+      resolvers: auditedResolvers(def.typeDefs, def.resolvers, (ctx) => (ctx as Record<symbol, ReadCollector | undefined>)[READ_COLLECTOR]) as SubgraphResolvers,
       rules: def.rules,
       entityRoles: def.entityRoles,
       verifyToken: withScopeClaims(
@@ -138,7 +162,7 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
       metricsToken: config.METRICS_TOKEN,
       log,
       metrics,
-      context: (base) => def.context(base, deps),
+      context: requestContext,
       idempotency: idempotencyStore(database.prisma, schema),
       readiness: async () => {
         await database.prisma.$queryRawUnsafe("SELECT 1");

@@ -19,4 +19,6 @@ export const children: ServiceDefinition<PrismaClient, Context> = {
   // Its own events and the placements domain's keep the directory of who may be shown which child.
   subscriptions: ["children", "placements"],
   handlers: () => directory.handlers,
+  // Answers Query.auditTrail for every subgraph (the child's record is this subgraph's entity).
+  collectsAuditTrail: true,
 };

@@ -1,4 +1,4 @@
-import { auditHash, eventsTopic } from "@caregraph/platform";
+import { auditEntryOf, auditHash, AuditRow, eventsTopic } from "@caregraph/platform";
 import { collect, testKafka, testKeys, eventually, serviceUnderTest } from "@caregraph/platform/testing";
 import { children } from "../src/service";
 
@@ -285,34 +285,25 @@ describe("who may see what", () => {
   });
 });
 
-type AuditRow = { at: Date; tenant: string; actor: string; action: string; entity: string; entityId: string; childId: string | null; requestId: string | null; details: unknown; prevHash: string; hash: string };
-
 describe("audit trail", () => {
-  it("every change is audited with who did it, in a hash chain that detects edits", async () => {
+  it("every change is audited with who did it, their role and the operation, in a hash chain that detects edits", async () => {
     await register();
     const db = env.svc.service.deps.db;
-    const rows = await db.$queryRawUnsafe<AuditRow[]>(
-      `SELECT at, tenant, actor, action, entity, entity_id AS "entityId", child_id AS "childId", request_id AS "requestId",
-              details, prev_hash AS "prevHash", hash FROM children.audit_entry ORDER BY seq`,
-    );
+    const rows = await db.$queryRawUnsafe<AuditRow[]>(`SELECT * FROM children.audit_entry WHERE kind = 'change' OR kind IS NULL ORDER BY seq`);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.at(-1)).toMatchObject({ actor: "test-social-worker", tenant: "E09000027", action: "child.registered" });
+    expect(rows.at(-1)).toMatchObject({ actor: "test-social-worker", tenant: "E09000027", action: "child.registered", role: "SOCIAL_WORKER", kind: "change" });
+    // The chain runs through every entry, reads included (verify walks them all).
+    const all = await db.$queryRawUnsafe<AuditRow[]>(`SELECT * FROM children.audit_entry ORDER BY seq`);
     let prev = "";
-    for (const r of rows) {
-      const entry = {
-        at: r.at.toISOString(),
-        tenant: r.tenant,
-        actor: r.actor,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entityId,
-        childId: r.childId,
-        requestId: r.requestId,
-        details: r.details as Record<string, unknown>,
-      };
+    for (const row of all) {
+      const r = { prevHash: row.prev_hash, hash: row.hash };
+      const entry = auditEntryOf(row);
       expect(r.prevHash).toBe(prev);
       expect(r.hash).toBe(auditHash(prev, entry));
       expect(auditHash(prev, { ...entry, actor: "someone-else" })).not.toBe(r.hash);
+      // The new columns are covered too.
+      expect(auditHash(prev, { ...entry, role: "IRO" })).not.toBe(r.hash);
+      expect(auditHash(prev, { ...entry, operation: "somethingElse" })).not.toBe(r.hash);
       prev = r.hash;
     }
   });

@@ -68,7 +68,8 @@ async function footprint(childId: string) {
   const tables = ["concern", "strategy_discussion", "section47_enquiry", "child_protection_conference", "child_protection_plan", "core_group", "safeguarding_task"];
   const counts: Record<string, number> = {};
   for (const t of tables) counts[t] = await count(`SELECT count(*) AS n FROM safeguarding.${t} WHERE child_id = $1::uuid`);
-  counts.outbox = await count(`SELECT count(*) AS n FROM safeguarding.outbox_event WHERE key = $1`);
+  // (Copies of audit entries for the trail — reads are audited too — are not domain events.)
+  counts.outbox = await count(`SELECT count(*) AS n FROM safeguarding.outbox_event WHERE key = $1 AND topic <> 'caregraph.audit'`);
   counts.audit = await count(`SELECT count(*) AS n FROM safeguarding.audit_entry WHERE child_id = $1`);
   return counts;
 }

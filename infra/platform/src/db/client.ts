@@ -17,6 +17,7 @@ import { Pool, type PoolConfig } from 'pg';
 import { applyMigrations } from './migrations-apply';
 import { PLATFORM_MIGRATIONS } from './platform-tables';
 import { pgliteAdapterFactory } from './pglite-adapter';
+import { applyTenantIsolation } from './tenant-isolation';
 import { assertSchemaName, pgliteRunner, pgRunner, type SqlRunner } from './runner';
 
 /** What close() calls on the client (every generated PrismaClient has it). */
@@ -116,6 +117,9 @@ export async function openDatabase<C>(options: OpenDatabaseOptions<C>): Promise<
       if (!options.withoutPlatformTables) {
         await applyMigrations(runner, { schema, migrationsDir: PLATFORM_MIGRATIONS, historyTable: '_platform_migrations', log: options.log });
       }
+      // Row-level security on every table with a tenant column, the service's own included
+      // (tenant-isolation.ts): re-checked on every start, so new tables are never left open.
+      await applyTenantIsolation(runner, schema);
     }
     // PGlite is one session: set it once (after the applier, which restores what it found).
     if (mode === 'pglite') await runner.query(`SELECT set_config('search_path', $1, false)`, [`"${schema}"`]);

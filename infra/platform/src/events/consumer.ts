@@ -1,5 +1,6 @@
 import type { Consumer, Kafka, Producer } from "kafkajs";
 import { quoteIdent, RawSql, TransactionalDb } from "../db-types";
+import { SET_TENANT_SQL } from "../db/tenant-isolation";
 import type { Logger, Metrics } from "../telemetry";
 import { EventEnvelope, parseEnvelope } from "./envelope";
 import { deadLetterTopic, Domain, eventsTopic } from "./topics";
@@ -15,6 +16,8 @@ export interface ConsumerOptions<Tx extends RawSql> {
   schema: string;
   /** Domains whose events this service reacts to, and a handler per event type. */
   subscriptions: Domain[];
+  /** Platform topics besides the domains' (e.g. caregraph.audit for the audit-trail collector). */
+  topics?: string[];
   handlers: Record<string, EventHandler<Tx>>;
   log: Logger;
   metrics: Metrics;
@@ -47,7 +50,7 @@ export class EventConsumer<Tx extends RawSql> {
       ...this.o.consumerSettings,
     });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: subscriptions.map(eventsTopic), fromBeginning: true });
+    await this.consumer.subscribe({ topics: [...subscriptions.map(eventsTopic), ...(this.o.topics ?? [])], fromBeginning: true });
     await this.consumer.run({
       eachMessage: async ({ message, topic, partition }) => {
         await this.handle(message.value, { topic, partition, offset: message.offset });
@@ -96,6 +99,9 @@ export class EventConsumer<Tx extends RawSql> {
   private async processOnce(handler: EventHandler<Tx>, event: EventEnvelope): Promise<boolean> {
     const table = `${quoteIdent(this.o.schema)}.processed_event`;
     return this.o.db.$transaction(async (tx) => {
+      // The event's tenant, before any row is touched: the handler runs as caregraph_app under
+      // row-level security (db/tenant-isolation.ts), like a request of that tenant.
+      await tx.$executeRawUnsafe(SET_TENANT_SQL, event.tenant);
       const inserted = await tx.$executeRawUnsafe(
         `INSERT INTO ${table} (consumer, event_id) VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING`,
         this.o.service,

@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { readAuditTrail } from "@caregraph/platform";
 import { invalidInput } from "@caregraph/platform/graphql";
 import type { QueryResolvers } from "../generated/graphql";
 import { directory } from "../context";
@@ -13,5 +14,12 @@ export const Query: QueryResolvers = {
       throw new GraphQLError("Forbidden: archived records are shown to social workers and team managers only", { extensions: { code: "FORBIDDEN" } });
     }
     return searchChildren(ctx.deps.db, ctx.tenant, search ?? {}, first, after ?? null, await directory.scopedIds(ctx.deps.db, ctx.identity));
+  },
+
+  // Every subgraph's entries, collected here from the caregraph.audit topic (see
+  // @caregraph/platform audit/trail.ts for why events rather than calls to each subgraph).
+  auditTrail: (_, { childId, from, to }, ctx) => {
+    if (from && to && from > to) invalidInput("to", "AFTER_FROM", "must not be before from");
+    return readAuditTrail(ctx.deps.db, ctx.deps.schema, { tenant: ctx.tenant, childId: childId.toLowerCase(), from, to });
   },
 };
