@@ -20,7 +20,7 @@ import { envelope, type EventEnvelope } from "../events/envelope";
 import type { EventHandler } from "../events/consumer";
 import type { AuditHashedEntry } from "../records";
 
-export const AUDIT_TOPIC = "caregraph.audit";
+export { AUDIT_TOPIC } from "../events/topics";
 export const AUDIT_RECORDED = "AuditRecorded";
 
 export interface AuditRecordedPayload {

@@ -19,9 +19,12 @@ export type Domain = (typeof DOMAINS)[number];
 export const eventsTopic = (domain: Domain) => `caregraph.${domain}.events`;
 export const deadLetterTopic = (consumer: Domain) => `caregraph.${consumer}.dead-letter`;
 
+/** Every subgraph's audit entries, collected by the children domain for Query.auditTrail. */
+export const AUDIT_TOPIC = "caregraph.audit";
+
 /** Every topic the platform uses, for brokers that need topics created up front. */
 export function allTopics(): string[] {
-  return DOMAINS.flatMap((d) => [eventsTopic(d), deadLetterTopic(d)]);
+  return [...DOMAINS.flatMap((d) => [eventsTopic(d), deadLetterTopic(d)]), AUDIT_TOPIC];
 }
 
 export const TOPIC_PARTITIONS = 6;
