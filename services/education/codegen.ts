@@ -1,0 +1,9 @@
+import { subgraphCodegen } from "@caregraph/platform/codegen";
+
+// Resolver types from schema.graphql; parents are the Prisma rows the resolvers receive.
+export default subgraphCodegen({
+  Child: "{ id: string }",
+  Education: "{ childId: string }",
+  PersonalEducationPlan: "./prisma/client#PersonalEducationPlan",
+  Attendance: "./prisma/client#Attendance",
+});

@@ -1,0 +1,67 @@
+import { compareDates, DueDate, explain, formatDate, LocalDate, workingDaysAfterExplained } from "@caregraph/platform/calendar";
+import { describeTerm, nextTermAfter } from "./terms";
+
+/**
+ * Personal Education Plans (PEPs) and the virtual school's tasks. Pure rules: no I/O.
+ *
+ * Source: DfE statutory guidance "Promoting the education of looked-after children and previously
+ * looked-after children" (February 2018), read with the Care Planning, Placement and Case Review
+ * (England) Regulations 2010. The primary text was NOT read here: the timescales below are those
+ * of the CareGraph brief and domain notes; each is one function to change.
+ */
+
+/**
+ * First PEP: part of the care plan, ready for the first looked-after review, i.e. within 20 working
+ * days of becoming looked after (2018 guidance; CPPCR 2010 reg 33(1): first review within 20
+ * working days). The 10-working-day emergency-placement variant is not implemented yet.
+ */
+export function firstPepDue(lookedAfterSince: LocalDate): DueDate {
+  return workingDaysAfterExplained(lookedAfterSince, 20, "becoming looked after");
+}
+
+/**
+ * PEP review: the PEP is reviewed every school term (2018 guidance). CareGraph's rule: the next
+ * review is due by the last day of the first term that starts after the PEP was done (done in the
+ * autumn term or the Christmas holiday → due by the end of the spring term). Term dates: ./terms.
+ */
+export function pepReviewDue(tenant: string, completedOn: LocalDate): DueDate {
+  const term = nextTermAfter(tenant, completedOn);
+  return { date: term.end, workings: `the end of ${describeTerm(term)}, the term after the PEP done on ${formatDate(completedOn)}` };
+}
+
+/**
+ * School stability after a placement move: the virtual school head checks whether the child can
+ * stay at their school, or arranges a new one without delay (2018 guidance: a school move only in
+ * the child's interests; CPPCR 2010 reg 10: the education of a child moved is not disrupted).
+ * CareGraph's timescale (no statutory one was read here): 5 working days after the move.
+ */
+export function schoolStabilityDue(moveDate: LocalDate): DueDate {
+  return workingDaysAfterExplained(moveDate, 5, "the placement move");
+}
+
+export const AUTHORITY = {
+  INITIAL: "Promoting the education of looked-after and previously looked-after children (DfE 2018): PEP ready for the first review (20 working days)",
+  REVIEW: "Promoting the education of looked-after and previously looked-after children (DfE 2018): PEP reviewed every school term",
+  SCHOOL_STABILITY: "Promoting the education of looked-after and previously looked-after children (DfE 2018); CareGraph rule: virtual school checks school stability within 5 working days of a move",
+} as const;
+
+const LABEL = { INITIAL: "Personal education plan", REVIEW: "Personal education plan review" } as const;
+
+export type PepKind = keyof typeof LABEL;
+
+/** The work-tray sentence for a PEP, recomputed from the row by the rule that set it. */
+export function pepExplanation(tenant: string, p: { kind: PepKind | "RECORDED"; scheduledFrom: LocalDate; dueDate: LocalDate }): string {
+  if (p.kind === "INITIAL") return explain(LABEL.INITIAL, firstPepDue(p.scheduledFrom));
+  if (p.kind === "REVIEW") return explain(LABEL.REVIEW, pepReviewDue(tenant, p.scheduledFrom));
+  return `Personal education plan recorded as done on ${formatDate(p.dueDate)}`;
+}
+
+export const schoolStabilityExplanation = (moveDate: LocalDate) => explain("School stability check", schoolStabilityDue(moveDate));
+
+export type Status = "DUE" | "OVERDUE" | "COMPLETED" | "CANCELLED";
+
+export function statusOn(p: { dueDate: LocalDate; completedOn: LocalDate | null; cancelledOn: LocalDate | null }, today: LocalDate): Status {
+  if (p.completedOn) return "COMPLETED";
+  if (p.cancelledOn) return "CANCELLED";
+  return compareDates(p.dueDate, today) < 0 ? "OVERDUE" : "DUE";
+}

@@ -1,0 +1,19 @@
+import { EventEnvelope, mergeHandlers, Recorder } from "@caregraph/platform";
+import { directory } from "../context";
+import type { Prisma } from "../generated/prisma/client";
+import { onBecameLookedAfter, onCeasedLookedAfter, onPlacementStarted } from "../schedule";
+
+type Tx = Prisma.TransactionClient;
+
+/** What the education domain reacts to. Each runs once per event (idempotent consumer). */
+export function handlers(recorder: Recorder) {
+  const publishing = (rule: (tx: Tx, e: EventEnvelope) => Promise<Parameters<Recorder["consequence"]>[2]>) =>
+    async (tx: Tx, e: EventEnvelope) => {
+      await recorder.consequence(tx, e, await rule(tx, e));
+    };
+  return mergeHandlers<Tx>(directory.handlers, {
+    ChildBecameLookedAfter: publishing(onBecameLookedAfter),
+    ChildCeasedLookedAfter: publishing(onCeasedLookedAfter),
+    PlacementStarted: publishing(onPlacementStarted),
+  });
+}

@@ -1,0 +1,4 @@
+import { runMain, startService } from "@caregraph/platform";
+import { education } from "./service";
+
+runMain(() => startService(education));

@@ -1,0 +1,13 @@
+import type { ChildResolvers, EducationResolvers } from "../generated/graphql";
+
+export const Child: ChildResolvers = {
+  // Another local authority's (or an archived) child is absent; lists are tenant-scoped anyway.
+  __resolveReference: ({ id }, ctx) => ctx.childReferences.load(id),
+  education: ({ id }) => ({ childId: id }),
+  personalEducationPlans: ({ id }, _, ctx) => ctx.peps.load(id),
+};
+
+export const Education: EducationResolvers = {
+  peps: ({ childId }, _, ctx) => ctx.peps.load(childId),
+  attendance: ({ childId }, _, ctx) => ctx.attendance.load(childId),
+};

@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { statutoryTaskCompleted } from "@caregraph/platform";
+import { compareDates, toUtc } from "@caregraph/platform/calendar";
+import { invalidInput } from "@caregraph/platform/graphql";
+import { today } from "@caregraph/platform/clock";
+import { directory } from "../context";
+import { attendanceProblem } from "../domain/attendance";
+import { pepReviewDue } from "../domain/personal-education-plans";
+import { parseTerm, termLabel } from "../domain/terms";
+import type { MutationResolvers } from "../generated/graphql";
+import type { Prisma } from "../generated/prisma/client";
+import { openPeps, pepTask, schedulePep } from "../schedule";
+
+type Tx = Prisma.TransactionClient;
+
+const lockChild = (tx: Tx, childId: string) => tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `education:${childId}`);
+
+export const Mutation: MutationResolvers = {
+  /**
+   * Completes the child's earliest open PEP — or records one when none is open — and, while the
+   * child is looked after, schedules the termly review for the end of the following term (one open
+   * review at a time: a later PEP replaces the open review's date, same task id).
+   */
+  async recordPersonalEducationPlan(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.identity, input.childId);
+    if (compareDates(input.completedOn, today()) > 0) {
+      invalidInput("input.completedOn", "NOT_IN_FUTURE", "a PEP cannot be recorded as done on a future date");
+    }
+    if (compareDates(input.completedOn, child.dateOfBirth) < 0) {
+      invalidInput("input.completedOn", "NOT_BEFORE_BIRTH", `cannot be before the child's date of birth (${child.dateOfBirth})`);
+    }
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const at = { tenant: child.tenant, childId: child.id };
+      const [target] = await openPeps(tx, child.tenant, child.id);
+      const completed = target
+        ? await tx.personalEducationPlan.update({ where: { id: target.id }, data: { completedOn: toUtc(input.completedOn) } })
+        : await tx.personalEducationPlan.create({
+            data: {
+              id: randomUUID(),
+              ...at,
+              kind: "RECORDED",
+              scheduledFrom: toUtc(input.completedOn),
+              dueDate: toUtc(input.completedOn),
+              completedOn: toUtc(input.completedOn),
+            },
+          });
+      const events = [statutoryTaskCompleted(child.id, pepTask(completed), input.completedOn)];
+      const stillOpen = (await openPeps(tx, child.tenant, child.id)).filter((p) => p.kind === "REVIEW");
+      if (child.lookedAfterSince && stillOpen.length === 0) {
+        events.push(await schedulePep(tx, at, "REVIEW", input.completedOn, pepReviewDue(child.tenant, input.completedOn).date));
+      }
+      await recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
+        action: "personal_education_plan.recorded",
+        entity: "PersonalEducationPlan",
+        entityId: completed.id,
+        childId: child.id,
+        details: { kind: completed.kind, completedOn: input.completedOn },
+        events,
+      });
+      return completed;
+    });
+  },
+
+  /** Records (or replaces) a term's attendance; the percentage and persistent absence are worked out when read. */
+  async recordAttendance(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.identity, input.childId);
+    const term = parseTerm(child.tenant, input.term);
+    if (!term) invalidInput("input.term", "TERM_FORMAT", 'write the term as "AUTUMN 2026", "SPRING 2027" or "SUMMER 2027"');
+    if (compareDates(term.start, today()) > 0) {
+      invalidInput("input.term", "TERM_STARTED", `${termLabel(term)} has not started yet (it starts on ${term.start})`);
+    }
+    const problem = attendanceProblem(input.possibleSessions, input.attendedSessions);
+    if (problem) invalidInput(...problem);
+    const label = termLabel(term);
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const figures = { possibleSessions: input.possibleSessions, attendedSessions: input.attendedSessions };
+      const row = await tx.attendance.upsert({
+        where: { tenant_childId_term: { tenant: child.tenant, childId: child.id, term: label } },
+        create: { id: randomUUID(), tenant: child.tenant, childId: child.id, term: label, termStart: toUtc(term.start), ...figures },
+        update: figures,
+      });
+      await recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
+        action: "attendance.recorded",
+        entity: "Attendance",
+        entityId: row.id,
+        childId: child.id,
+        details: { term: label, ...figures },
+        events: [],
+      });
+      return row;
+    });
+  },
+};

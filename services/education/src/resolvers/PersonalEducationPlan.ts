@@ -1,0 +1,25 @@
+import { today } from "@caregraph/platform/clock";
+import { fromUtc } from "@caregraph/platform/calendar";
+import { attendance } from "../domain/attendance";
+import { statusOn } from "../domain/personal-education-plans";
+import type { AttendanceResolvers, PersonalEducationPlanResolvers } from "../generated/graphql";
+import { pepTask } from "../schedule";
+
+const local = (d: Date | null) => (d ? fromUtc(d) : null);
+
+export const PersonalEducationPlan: PersonalEducationPlanResolvers = {
+  dueDate: (p) => fromUtc(p.dueDate),
+  scheduledFrom: (p) => fromUtc(p.scheduledFrom),
+  completedOn: (p) => local(p.completedOn),
+  cancelledOn: (p) => local(p.cancelledOn),
+  status: (p) => statusOn({ dueDate: fromUtc(p.dueDate), completedOn: local(p.completedOn), cancelledOn: local(p.cancelledOn) }, today()),
+  authority: (p) => pepTask(p).authority,
+  explanation: (p) => pepTask(p).explanation,
+};
+
+export const Attendance: AttendanceResolvers = {
+  termStart: (a) => fromUtc(a.termStart),
+  percentage: (a) => attendance(a.possibleSessions, a.attendedSessions).percentage,
+  persistentlyAbsent: (a) => attendance(a.possibleSessions, a.attendedSessions).persistentlyAbsent,
+  persistentAbsence: (a) => attendance(a.possibleSessions, a.attendedSessions).persistentlyAbsent,
+};
