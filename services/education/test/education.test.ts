@@ -1,0 +1,153 @@
+import { envelope, EventEnvelope, eventsTopic } from "@caregraph/platform";
+import { setClock } from "@caregraph/platform/clock";
+import { collect, eventually, publish, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
+import { randomUUID } from "node:crypto";
+import { education } from "../src/service";
+
+const env = serviceUnderTest(education);
+const TENANT = "E09000027";
+
+beforeAll(() => setClock("2026-12-01T10:00:00Z"));
+afterAll(() => setClock(null));
+
+const childEvent = (type: string, childId: string, payload: Record<string, unknown>) =>
+  envelope({ type, childId, payload }, { tenant: TENANT, source: "children", actor: "test" });
+const placementEvent = (childId: string, payload: Record<string, unknown>) =>
+  envelope({ type: "PlacementStarted", childId, payload }, { tenant: TENANT, source: "placements", actor: "test" });
+const send = (topic: string, ...events: EventEnvelope[]) => publish(testKafka(env.broker.bootstrapServers), topic, events);
+
+async function lookedAfterChild(since: string, dateOfBirth = "2014-03-03") {
+  const id = randomUUID();
+  await send(
+    eventsTopic("children"),
+    childEvent("ChildRegistered", id, { dateOfBirth, lookedAfterSince: since }),
+    childEvent("ChildBecameLookedAfter", id, { date: since, legalStatus: "C2" }),
+  );
+  return id;
+}
+
+type Pep = { id: string; kind: string; dueDate: string; completedOn: string | null; cancelledOn: string | null; status: string; explanation: string };
+type Att = { term: string; percentage: number; persistentAbsence: boolean; persistentlyAbsent: boolean };
+const EDUCATION = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
+  education { peps { id kind dueDate completedOn cancelledOn status explanation } attendance { term percentage persistentAbsence persistentlyAbsent } }
+  personalEducationPlans { id } } } }`;
+async function record(childId: string) {
+  const r = await env.svc.query<{ _entities: ({ education: { peps: Pep[]; attendance: Att[] } } | null)[] }>(env.token, EDUCATION, {
+    reps: [{ __typename: "Child", id: childId }],
+  });
+  return r.data?._entities[0]?.education ?? { peps: [], attendance: [] };
+}
+const peps = async (childId: string) => (await record(childId)).peps;
+const until = (childId: string, n: number) =>
+  eventually(async () => {
+    const p = await peps(childId);
+    return p.length >= n ? p : undefined;
+  });
+
+const RECORD_PEP = `mutation($input: RecordPersonalEducationPlanInput!) { recordPersonalEducationPlan(input: $input) { id kind completedOn status } }`;
+const RECORD_ATT = `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { term percentage persistentlyAbsent persistentAbsence } }`;
+
+it("becoming looked after on 15 December 2025 makes the first PEP due on 15 January 2026, with workings", async () => {
+  const id = await lookedAfterChild("2025-12-15");
+  const [pep] = await until(id, 1);
+  expect(pep).toMatchObject({ kind: "INITIAL", dueDate: "2026-01-15", status: "OVERDUE" });
+  expect(pep?.explanation).toBe(
+    "Personal education plan due 15 Jan 2026: 20 working days after becoming looked after on 15 Dec 2025 (bank holidays 25 Dec, 26 Dec, 1 Jan skipped)",
+  );
+});
+
+it("recording the first PEP completes it and schedules the termly review for the end of the next term", async () => {
+  const id = await lookedAfterChild("2026-10-01");
+  await until(id, 1);
+  const r = await env.svc.query<{ recordPersonalEducationPlan: Pep }>(env.token, RECORD_PEP, { input: { childId: id, completedOn: "2026-10-20" } });
+  expect(r.errors).toBeUndefined();
+  expect(r.data?.recordPersonalEducationPlan).toMatchObject({ kind: "INITIAL", completedOn: "2026-10-20", status: "COMPLETED" });
+  const review = (await peps(id)).find((p) => p.kind === "REVIEW");
+  expect(review).toMatchObject({ dueDate: "2027-03-19", status: "DUE" });
+  expect(review?.explanation).toContain("the end of the spring term 2027");
+});
+
+it.each([
+  [{ completedOn: "2099-01-01" }, "input.completedOn", "NOT_IN_FUTURE"],
+  [{ completedOn: "2010-01-01" }, "input.completedOn", "NOT_BEFORE_BIRTH"],
+])("refuses a PEP %j naming %s / %s, and writes nothing", async (bad, field, rule) => {
+  const id = await lookedAfterChild("2026-09-01");
+  await until(id, 1);
+  const r = await env.svc.query(env.token, RECORD_PEP, { input: { childId: id, ...bad } });
+  expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
+  expect(await peps(id)).toMatchObject([{ kind: "INITIAL", completedOn: null }]);
+});
+
+it("ceasing to be looked after cancels the open PEP and school stability check, and tells the work tray", async () => {
+  const listener = await collect(testKafka(env.broker.bootstrapServers), [eventsTopic("education")]);
+  try {
+    const id = await lookedAfterChild("2026-11-02");
+    await until(id, 1);
+    await send(eventsTopic("placements"), placementEvent(id, { placementId: randomUUID(), isMove: true, startDate: "2026-12-23" }));
+    const stability = await eventually(async () =>
+      listener.events().find((e) => e.childId === id && (e.payload as { task?: string }).task === "SchoolStability"),
+    );
+    expect(stability).toMatchObject({
+      type: "StatutoryTaskScheduled",
+      source: "education",
+      payload: { task: "SchoolStability", dueDate: "2027-01-04", assignedRole: "EDUCATION_COORDINATOR" },
+    });
+    const first = listener.events().find((e) => e.childId === id && (e.payload as { task?: string }).task === "PersonalEducationPlan");
+    expect(first).toMatchObject({ type: "StatutoryTaskScheduled", payload: { dueDate: "2026-11-30" } });
+    await send(eventsTopic("children"), childEvent("ChildCeasedLookedAfter", id, { endDate: "2026-11-20", reason: "E11" }));
+    const cancelled = await eventually(async () => {
+      const c = listener.events().filter((e) => e.childId === id && e.type === "StatutoryTaskCancelled");
+      return c.length >= 2 ? c : undefined;
+    });
+    expect(cancelled.map((e) => (e.payload as { task: string }).task).sort()).toEqual(["PersonalEducationPlan", "SchoolStability"]);
+    expect(cancelled[0]?.payload).toMatchObject({ reason: "ceased to be looked after" });
+    expect(await peps(id)).toMatchObject([{ status: "CANCELLED", cancelledOn: "2026-11-20" }]);
+  } finally {
+    await listener.stop();
+  }
+});
+
+it("a placement that is not a move raises no school stability check", async () => {
+  const listener = await collect(testKafka(env.broker.bootstrapServers), [eventsTopic("education")]);
+  try {
+    const id = await lookedAfterChild("2026-11-02");
+    await send(eventsTopic("placements"), placementEvent(id, { placementId: randomUUID(), isMove: false, startDate: "2026-11-02" }));
+    const marker = childEvent("ChildRestored", id, {});
+    await send(eventsTopic("children"), marker);
+    await eventually(async () => listener.events().find((e) => e.childId === id));
+    await until(id, 1);
+    expect(listener.events().filter((e) => e.childId === id && (e.payload as { task?: string }).task === "SchoolStability")).toHaveLength(0);
+  } finally {
+    await listener.stop();
+  }
+});
+
+it("attendance per term: percentage and persistent absence below 90%; recording a term again replaces it", async () => {
+  const id = await lookedAfterChild("2026-09-01");
+  await until(id, 1);
+  const a = await env.svc.query<{ recordAttendance: Att }>(env.token, RECORD_ATT, {
+    input: { childId: id, term: "SUMMER 2026", possibleSessions: 120, attendedSessions: 100 },
+  });
+  expect(a.errors).toBeUndefined();
+  expect(a.data?.recordAttendance).toEqual({ term: "SUMMER 2026", percentage: 83.3, persistentlyAbsent: true, persistentAbsence: true });
+  await env.svc.query(env.token, RECORD_ATT, { input: { childId: id, term: "autumn 2026", possibleSessions: 100, attendedSessions: 95 } });
+  await env.svc.query(env.token, RECORD_ATT, { input: { childId: id, term: "AUTUMN 2026", possibleSessions: 100, attendedSessions: 90 } });
+  expect((await record(id)).attendance).toEqual([
+    { term: "AUTUMN 2026", percentage: 90, persistentAbsence: false, persistentlyAbsent: false },
+    { term: "SUMMER 2026", percentage: 83.3, persistentAbsence: true, persistentlyAbsent: true },
+  ]);
+});
+
+it.each([
+  [{ term: "AUTUMN 2026", possibleSessions: 100, attendedSessions: 101 }, "input.attendedSessions", "NOT_ABOVE_POSSIBLE"],
+  [{ term: "AUTUMN 2026", possibleSessions: 0, attendedSessions: 0 }, "input.possibleSessions", "POSITIVE_WHOLE_NUMBER"],
+  [{ term: "AUTUMN 2026", possibleSessions: 10, attendedSessions: -1 }, "input.attendedSessions", "NOT_NEGATIVE"],
+  [{ term: "Michaelmas", possibleSessions: 10, attendedSessions: 5 }, "input.term", "TERM_FORMAT"],
+  [{ term: "SPRING 2027", possibleSessions: 10, attendedSessions: 5 }, "input.term", "TERM_STARTED"],
+])("refuses attendance %j naming %s / %s, and writes nothing", async (bad, field, rule) => {
+  const id = await lookedAfterChild("2026-09-01");
+  await until(id, 1);
+  const r = await env.svc.query(env.token, RECORD_ATT, { input: { childId: id, ...bad } });
+  expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
+  expect((await record(id)).attendance).toEqual([]);
+});
