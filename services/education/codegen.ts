@@ -6,4 +6,5 @@ export default subgraphCodegen({
   Education: "{ childId: string }",
   PersonalEducationPlan: "./prisma/client#PersonalEducationPlan",
   Attendance: "./prisma/client#Attendance",
+  SchoolEnrolment: "./prisma/client#SchoolEnrolment",
 });

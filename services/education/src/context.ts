@@ -1,6 +1,6 @@
 import { BaseContext, childDirectory, childKeyedLoader, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
-import type { Attendance, PersonalEducationPlan, PrismaClient } from "./generated/prisma/client";
+import type { Attendance, PersonalEducationPlan, PrismaClient, SchoolEnrolment } from "./generated/prisma/client";
 
 export const directory = childDirectory("education");
 
@@ -8,6 +8,7 @@ export interface Context extends ServiceContext<PrismaClient> {
   childReferences: DataLoader<string, { id: string } | null>;
   peps: DataLoader<string, PersonalEducationPlan[]>;
   attendance: DataLoader<string, Attendance[]>;
+  schools: DataLoader<string, SchoolEnrolment[]>;
 }
 
 export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
@@ -21,6 +22,9 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     ),
     attendance: childKeyedLoader((childIds) =>
       deps.db.attendance.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ termStart: "desc" }] }),
+    ),
+    schools: childKeyedLoader((childIds) =>
+      deps.db.schoolEnrolment.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startDate: "desc" }, { createdAt: "desc" }] }),
     ),
   };
 }

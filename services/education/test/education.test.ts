@@ -151,3 +151,58 @@ it.each([
   expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
   expect((await record(id)).attendance).toEqual([]);
 });
+
+type School = { schoolName: string; urn: string | null; startDate: string; endDate: string | null; designatedTeacher: string | null; isMove: boolean };
+const RECORD_SCHOOL = `mutation($input: RecordSchoolInput!) { recordSchool(input: $input) { id schoolName urn startDate endDate designatedTeacher isMove } }`;
+const SCHOOLS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { education {
+  currentSchool { schoolName } schools { schoolName urn startDate endDate designatedTeacher isMove } schoolMoves } } } }`;
+async function schools(childId: string) {
+  const r = await env.svc.query<{ _entities: ({ education: { currentSchool: { schoolName: string } | null; schools: School[]; schoolMoves: number } } | null)[] }>(
+    env.token,
+    SCHOOLS,
+    { reps: [{ __typename: "Child", id: childId }] },
+  );
+  return r.data?._entities[0]?.education;
+}
+
+it("recording a second school is a school move: the first enrolment ends on the new start date, and SchoolEnrolled is published", async () => {
+  const listener = await collect(testKafka(env.broker.bootstrapServers), [eventsTopic("education")]);
+  try {
+    const id = await lookedAfterChild("2026-09-01");
+    await until(id, 1);
+    const first = await env.svc.query<{ recordSchool: School }>(env.token, RECORD_SCHOOL, {
+      input: { childId: id, schoolName: "Riverside Primary", urn: "100001", startDate: "2026-09-03", designatedTeacher: "Ms A Teacher" },
+    });
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.recordSchool).toMatchObject({ isMove: false, endDate: null, designatedTeacher: "Ms A Teacher" });
+    await env.svc.query(env.token, RECORD_SCHOOL, { input: { childId: id, schoolName: "Hilltop Academy", urn: "100002", startDate: "2026-11-16" } });
+    expect(await schools(id)).toEqual({
+      currentSchool: { schoolName: "Hilltop Academy" },
+      schoolMoves: 1,
+      schools: [
+        { schoolName: "Hilltop Academy", urn: "100002", startDate: "2026-11-16", endDate: null, designatedTeacher: null, isMove: true },
+        { schoolName: "Riverside Primary", urn: "100001", startDate: "2026-09-03", endDate: "2026-11-16", designatedTeacher: "Ms A Teacher", isMove: false },
+      ],
+    });
+    const moved = await eventually(async () => listener.events().find((e) => e.childId === id && e.type === "SchoolEnrolled" && (e.payload as { isMove: boolean }).isMove));
+    expect(moved.payload).toMatchObject({ urn: "100002", startDate: "2026-11-16", isMove: true });
+    expect(JSON.stringify(moved.payload)).not.toContain("Hilltop");
+  } finally {
+    await listener.stop();
+  }
+});
+
+it.each([
+  [{ urn: "12345" }, "input.urn", "URN_FORMAT"],
+  [{ startDate: "2099-01-01" }, "input.startDate", "NOT_IN_FUTURE"],
+  [{ startDate: "2010-01-01" }, "input.startDate", "NOT_BEFORE_BIRTH"],
+  [{ startDate: "2026-09-03" }, "input.startDate", "AFTER_CURRENT_SCHOOL"],
+  [{ schoolName: "  " }, "input.schoolName", "REQUIRED"],
+])("refuses a school %j naming %s / %s, and writes nothing", async (bad, field, rule) => {
+  const id = await lookedAfterChild("2026-09-01");
+  await until(id, 1);
+  await env.svc.query(env.token, RECORD_SCHOOL, { input: { childId: id, schoolName: "Riverside Primary", startDate: "2026-09-03" } });
+  const r = await env.svc.query(env.token, RECORD_SCHOOL, { input: { childId: id, schoolName: "Hilltop Academy", startDate: "2026-11-16", ...bad } });
+  expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
+  expect(await schools(id)).toMatchObject({ schoolMoves: 0, schools: [{ schoolName: "Riverside Primary", endDate: null }] });
+});

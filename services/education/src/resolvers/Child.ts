@@ -10,4 +10,7 @@ export const Child: ChildResolvers = {
 export const Education: EducationResolvers = {
   peps: ({ childId }, _, ctx) => ctx.peps.load(childId),
   attendance: ({ childId }, _, ctx) => ctx.attendance.load(childId),
+  currentSchool: async ({ childId }, _, ctx) => (await ctx.schools.load(childId)).find((s) => !s.endDate) ?? null,
+  schools: ({ childId }, _, ctx) => ctx.schools.load(childId),
+  schoolMoves: async ({ childId }, _, ctx) => Math.max(0, (await ctx.schools.load(childId)).length - 1),
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { statutoryTaskCompleted } from "@caregraph/platform";
-import { compareDates, toUtc } from "@caregraph/platform/calendar";
+import type { NewEvent } from "@caregraph/platform";
+import { compareDates, fromUtc, toUtc } from "@caregraph/platform/calendar";
 import { invalidInput } from "@caregraph/platform/graphql";
 import { today } from "@caregraph/platform/clock";
 import { directory } from "../context";
@@ -90,6 +91,57 @@ export const Mutation: MutationResolvers = {
         childId: child.id,
         details: { term: label, ...figures },
         events: [],
+      });
+      return row;
+    });
+  },
+
+  /**
+   * Records the school the child attends from `startDate`. The open enrolment (if any) ends on that
+   * day: a school move. Published as SchoolEnrolled {enrolmentId, urn, startDate, isMove,
+   * previousEnrolmentId} (codes and dates only, no names) for the chronology.
+   */
+  async recordSchool(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.identity, input.childId);
+    const schoolName = input.schoolName.trim();
+    if (!schoolName) invalidInput("input.schoolName", "REQUIRED", "give the school's name");
+    const urn = input.urn?.trim() || null;
+    if (urn !== null && !/^\d{6}$/.test(urn)) invalidInput("input.urn", "URN_FORMAT", "a school's DfE unique reference number is 6 digits");
+    if (compareDates(input.startDate, today()) > 0) invalidInput("input.startDate", "NOT_IN_FUTURE", "record a school once the child has started there");
+    if (compareDates(input.startDate, child.dateOfBirth) < 0) {
+      invalidInput("input.startDate", "NOT_BEFORE_BIRTH", `cannot be before the child's date of birth (${child.dateOfBirth})`);
+    }
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const current = await tx.schoolEnrolment.findFirst({ where: { tenant: child.tenant, childId: child.id, endDate: null } });
+      if (current && compareDates(input.startDate, fromUtc(current.startDate)) <= 0) {
+        invalidInput("input.startDate", "AFTER_CURRENT_SCHOOL", `must be after the current school's start date (${fromUtc(current.startDate)})`);
+      }
+      if (current) await tx.schoolEnrolment.update({ where: { id: current.id }, data: { endDate: toUtc(input.startDate) } });
+      const row = await tx.schoolEnrolment.create({
+        data: {
+          id: randomUUID(),
+          tenant: child.tenant,
+          childId: child.id,
+          schoolName,
+          urn,
+          startDate: toUtc(input.startDate),
+          designatedTeacher: input.designatedTeacher?.trim() || null,
+        },
+      });
+      const enrolled: NewEvent = {
+        type: "SchoolEnrolled",
+        childId: child.id,
+        payload: { enrolmentId: row.id, urn, startDate: input.startDate, isMove: current !== null, previousEnrolmentId: current?.id ?? null },
+      };
+      await recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
+        action: current ? "school.moved" : "school.recorded",
+        entity: "SchoolEnrolment",
+        entityId: row.id,
+        childId: child.id,
+        details: { urn, startDate: input.startDate, previousEnrolmentId: current?.id ?? null },
+        events: [enrolled],
       });
       return row;
     });

@@ -2,7 +2,7 @@ import { today } from "@caregraph/platform/clock";
 import { fromUtc } from "@caregraph/platform/calendar";
 import { attendance } from "../domain/attendance";
 import { statusOn } from "../domain/personal-education-plans";
-import type { AttendanceResolvers, PersonalEducationPlanResolvers } from "../generated/graphql";
+import type { AttendanceResolvers, PersonalEducationPlanResolvers, SchoolEnrolmentResolvers } from "../generated/graphql";
 import { pepTask } from "../schedule";
 
 const local = (d: Date | null) => (d ? fromUtc(d) : null);
@@ -22,4 +22,11 @@ export const Attendance: AttendanceResolvers = {
   percentage: (a) => attendance(a.possibleSessions, a.attendedSessions).percentage,
   persistentlyAbsent: (a) => attendance(a.possibleSessions, a.attendedSessions).persistentlyAbsent,
   persistentAbsence: (a) => attendance(a.possibleSessions, a.attendedSessions).persistentlyAbsent,
+};
+
+export const SchoolEnrolment: SchoolEnrolmentResolvers = {
+  startDate: (s) => fromUtc(s.startDate),
+  endDate: (s) => local(s.endDate),
+  // Every enrolment but a child's first is a move; the first has no earlier one ended on its start date.
+  isMove: async (s, _, ctx) => (await ctx.schools.load(s.childId)).some((o) => o.id !== s.id && o.endDate?.getTime() === s.startDate.getTime()),
 };
