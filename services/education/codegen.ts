@@ -7,4 +7,7 @@ export default subgraphCodegen({
   PersonalEducationPlan: "./prisma/client#PersonalEducationPlan",
   Attendance: "./prisma/client#Attendance",
   SchoolEnrolment: "./prisma/client#SchoolEnrolment",
+  SpecialEducationalNeeds: "./prisma/client#SenRecord",
+  Exclusion: "./prisma/client#Exclusion",
+  PupilPremiumPlusAllocation: "./prisma/client#PupilPremiumPlusAllocation",
 });

@@ -1,6 +1,6 @@
 import { BaseContext, childDirectory, childKeyedLoader, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
-import type { Attendance, PersonalEducationPlan, PrismaClient, SchoolEnrolment } from "./generated/prisma/client";
+import type { Attendance, Exclusion, PersonalEducationPlan, PrismaClient, PupilPremiumPlusAllocation, SchoolEnrolment, SenRecord } from "./generated/prisma/client";
 
 export const directory = childDirectory("education");
 
@@ -9,6 +9,9 @@ export interface Context extends ServiceContext<PrismaClient> {
   peps: DataLoader<string, PersonalEducationPlan[]>;
   attendance: DataLoader<string, Attendance[]>;
   schools: DataLoader<string, SchoolEnrolment[]>;
+  sen: DataLoader<string, SenRecord[]>;
+  exclusions: DataLoader<string, Exclusion[]>;
+  pupilPremiumPlus: DataLoader<string, PupilPremiumPlusAllocation[]>;
 }
 
 export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
@@ -25,6 +28,15 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     ),
     schools: childKeyedLoader((childIds) =>
       deps.db.schoolEnrolment.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startDate: "desc" }, { createdAt: "desc" }] }),
+    ),
+    sen: childKeyedLoader((childIds) =>
+      deps.db.senRecord.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startDate: "desc" }, { createdAt: "desc" }] }),
+    ),
+    exclusions: childKeyedLoader((childIds) =>
+      deps.db.exclusion.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startDate: "desc" }, { createdAt: "desc" }] }),
+    ),
+    pupilPremiumPlus: childKeyedLoader((childIds) =>
+      deps.db.pupilPremiumPlusAllocation.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ termStart: "desc" }, { createdAt: "desc" }] }),
     ),
   };
 }

@@ -1,4 +1,5 @@
 import { attendance, attendanceProblem } from "../src/domain/attendance";
+import { exclusionProblem, pupilPremiumPlusProblem } from "../src/domain/records";
 import { firstPepDue, pepExplanation, pepReviewDue, schoolStabilityDue, statusOn } from "../src/domain/personal-education-plans";
 import { englandDefaultTerms, nextTermAfter, parseTerm, termLabel } from "../src/domain/terms";
 
@@ -126,5 +127,22 @@ describe("attendance", () => {
     expect(attendanceProblem(0, 0)?.slice(0, 2)).toEqual(["input.possibleSessions", "POSITIVE_WHOLE_NUMBER"]);
     expect(attendanceProblem(10, -1)?.slice(0, 2)).toEqual(["input.attendedSessions", "NOT_NEGATIVE"]);
     expect(attendanceProblem(10, 10)).toBeNull();
+  });
+});
+
+describe("exclusions and Pupil Premium Plus", () => {
+  it("a suspension needs 1 to 45 school days; a permanent exclusion has none", () => {
+    expect(exclusionProblem("SUSPENSION", 1)).toBeNull();
+    expect(exclusionProblem("SUSPENSION", 45)).toBeNull();
+    expect(exclusionProblem("SUSPENSION", 46)?.[1]).toBe("SUSPENSION_DAYS_RANGE");
+    expect(exclusionProblem("SUSPENSION", 0)?.[1]).toBe("SUSPENSION_DAYS_RANGE");
+    expect(exclusionProblem("SUSPENSION", null)?.[1]).toBe("DAYS_REQUIRED");
+    expect(exclusionProblem("PERMANENT", null)).toBeNull();
+    expect(exclusionProblem("PERMANENT", 5)?.[1]).toBe("NO_DAYS_FOR_PERMANENT");
+  });
+  it("an allocation is a positive number of pence with a purpose", () => {
+    expect(pupilPremiumPlusProblem(60000, "tuition")).toBeNull();
+    expect(pupilPremiumPlusProblem(0, "tuition")?.slice(0, 2)).toEqual(["input.amountPence", "POSITIVE_WHOLE_NUMBER"]);
+    expect(pupilPremiumPlusProblem(100, " ")?.slice(0, 2)).toEqual(["input.purpose", "REQUIRED"]);
   });
 });

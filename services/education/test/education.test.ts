@@ -206,3 +206,57 @@ it.each([
   expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
   expect(await schools(id)).toMatchObject({ schoolMoves: 0, schools: [{ schoolName: "Riverside Primary", endDate: null }] });
 });
+
+const OTHER = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { education {
+  specialEducationalNeeds { provision startDate endDate } exclusions { kind startDate days } pupilPremiumPlus { term amountPence purpose } } } } }`;
+type Other = { specialEducationalNeeds: unknown[]; exclusions: unknown[]; pupilPremiumPlus: unknown[] };
+async function other(childId: string): Promise<Other | undefined> {
+  const r = await env.svc.query<{ _entities: ({ education: Other } | null)[] }>(env.token, OTHER, { reps: [{ __typename: "Child", id: childId }] });
+  return r.data?._entities[0]?.education;
+}
+const SEN = `mutation($input: RecordSpecialEducationalNeedsInput!) { recordSpecialEducationalNeeds(input: $input) { id provision } }`;
+const EXCL = `mutation($input: RecordExclusionInput!) { recordExclusion(input: $input) { id kind days } }`;
+const PPP = `mutation($input: RecordPupilPremiumPlusInput!) { recordPupilPremiumPlus(input: $input) { id term amountPence } }`;
+
+it("records SEN provision, exclusions and Pupil Premium Plus, newest first", async () => {
+  const id = await lookedAfterChild("2026-09-01");
+  await until(id, 1);
+  for (const [doc, input] of [
+    [SEN, { provision: "SEN_SUPPORT", startDate: "2025-01-10", endDate: "2026-06-30" }],
+    [SEN, { provision: "EHC_PLAN", startDate: "2026-07-01" }],
+    [EXCL, { kind: "SUSPENSION", startDate: "2026-10-05", days: 3 }],
+    [EXCL, { kind: "PERMANENT", startDate: "2026-11-20" }],
+    [PPP, { term: "AUTUMN 2026", amountPence: 60000, purpose: "one-to-one maths tuition" }],
+  ] as const) {
+    const r = await env.svc.query(env.token, doc, { input: { childId: id, ...input } });
+    expect(r.errors).toBeUndefined();
+  }
+  expect(await other(id)).toEqual({
+    specialEducationalNeeds: [
+      { provision: "EHC_PLAN", startDate: "2026-07-01", endDate: null },
+      { provision: "SEN_SUPPORT", startDate: "2025-01-10", endDate: "2026-06-30" },
+    ],
+    exclusions: [
+      { kind: "PERMANENT", startDate: "2026-11-20", days: null },
+      { kind: "SUSPENSION", startDate: "2026-10-05", days: 3 },
+    ],
+    pupilPremiumPlus: [{ term: "AUTUMN 2026", amountPence: 60000, purpose: "one-to-one maths tuition" }],
+  });
+});
+
+it.each([
+  [SEN, { provision: "EHC_PLAN", startDate: "2026-07-01", endDate: "2026-06-30" }, "input.endDate", "NOT_BEFORE_START"],
+  [SEN, { provision: "EHC_PLAN", startDate: "2099-07-01" }, "input.startDate", "NOT_IN_FUTURE"],
+  [EXCL, { kind: "SUSPENSION", startDate: "2026-10-05", days: 46 }, "input.days", "SUSPENSION_DAYS_RANGE"],
+  [EXCL, { kind: "SUSPENSION", startDate: "2026-10-05" }, "input.days", "DAYS_REQUIRED"],
+  [EXCL, { kind: "PERMANENT", startDate: "2010-10-05" }, "input.startDate", "NOT_BEFORE_BIRTH"],
+  [PPP, { term: "AUTUMN 2026", amountPence: 0, purpose: "tuition" }, "input.amountPence", "POSITIVE_WHOLE_NUMBER"],
+  [PPP, { term: "AUTUMN 2026", amountPence: 100, purpose: "" }, "input.purpose", "REQUIRED"],
+  [PPP, { term: "Lent", amountPence: 100, purpose: "tuition" }, "input.term", "TERM_FORMAT"],
+])("refuses bad SEN / exclusion / PP+ input (case %#), naming the field and rule, and writes nothing", async (doc, input, field, rule) => {
+  const id = await lookedAfterChild("2026-09-01");
+  await until(id, 1);
+  const r = await env.svc.query(env.token, doc, { input: { childId: id, ...input } });
+  expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
+  expect(await other(id)).toEqual({ specialEducationalNeeds: [], exclusions: [], pupilPremiumPlus: [] });
+});

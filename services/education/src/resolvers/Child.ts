@@ -12,5 +12,8 @@ export const Education: EducationResolvers = {
   attendance: ({ childId }, _, ctx) => ctx.attendance.load(childId),
   currentSchool: async ({ childId }, _, ctx) => (await ctx.schools.load(childId)).find((s) => !s.endDate) ?? null,
   schools: ({ childId }, _, ctx) => ctx.schools.load(childId),
+  specialEducationalNeeds: ({ childId }, _, ctx) => ctx.sen.load(childId),
+  exclusions: ({ childId }, _, ctx) => ctx.exclusions.load(childId),
+  pupilPremiumPlus: ({ childId }, _, ctx) => ctx.pupilPremiumPlus.load(childId),
   schoolMoves: async ({ childId }, _, ctx) => Math.max(0, (await ctx.schools.load(childId)).length - 1),
 };

@@ -4,8 +4,11 @@ import type { NewEvent } from "@caregraph/platform";
 import { compareDates, fromUtc, toUtc } from "@caregraph/platform/calendar";
 import { invalidInput } from "@caregraph/platform/graphql";
 import { today } from "@caregraph/platform/clock";
-import { directory } from "../context";
+import { Context, directory } from "../context";
+import type { KnownChild } from "@caregraph/platform";
+import type { LocalDate } from "@caregraph/platform/calendar";
 import { attendanceProblem } from "../domain/attendance";
+import { exclusionProblem, pupilPremiumPlusProblem } from "../domain/records";
 import { pepReviewDue } from "../domain/personal-education-plans";
 import { parseTerm, termLabel } from "../domain/terms";
 import type { MutationResolvers } from "../generated/graphql";
@@ -15,6 +18,14 @@ import { openPeps, pepTask, schedulePep } from "../schedule";
 type Tx = Prisma.TransactionClient;
 
 const lockChild = (tx: Tx, childId: string) => tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `education:${childId}`);
+
+/** A date something happened: not in the future, not before the child was born. */
+function checkPast(date: LocalDate, child: KnownChild, field: string) {
+  if (compareDates(date, today()) > 0) invalidInput(field, "NOT_IN_FUTURE", "cannot be a future date");
+  if (compareDates(date, child.dateOfBirth) < 0) invalidInput(field, "NOT_BEFORE_BIRTH", `cannot be before the child's date of birth (${child.dateOfBirth})`);
+}
+
+const actor = (ctx: Context) => ({ identity: ctx.identity, requestId: ctx.requestId });
 
 export const Mutation: MutationResolvers = {
   /**
@@ -142,6 +153,93 @@ export const Mutation: MutationResolvers = {
         childId: child.id,
         details: { urn, startDate: input.startDate, previousEnrolmentId: current?.id ?? null },
         events: [enrolled],
+      });
+      return row;
+    });
+  },
+
+  /** Records SEN support or an EHC plan with its dates; published as SenRecorded (codes and dates). */
+  async recordSpecialEducationalNeeds(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.identity, input.childId);
+    checkPast(input.startDate, child, "input.startDate");
+    if (input.endDate != null) {
+      checkPast(input.endDate, child, "input.endDate");
+      if (compareDates(input.endDate, input.startDate) < 0) invalidInput("input.endDate", "NOT_BEFORE_START", "cannot be before the start date");
+    }
+    return db.$transaction(async (tx) => {
+      const row = await tx.senRecord.create({
+        data: {
+          id: randomUUID(),
+          tenant: child.tenant,
+          childId: child.id,
+          provision: input.provision,
+          startDate: toUtc(input.startDate),
+          endDate: input.endDate == null ? null : toUtc(input.endDate),
+        },
+      });
+      await recorder.change(tx, actor(ctx), {
+        action: "sen.recorded",
+        entity: "SpecialEducationalNeeds",
+        entityId: row.id,
+        childId: child.id,
+        details: { provision: input.provision, startDate: input.startDate, endDate: input.endDate ?? null },
+        events: [{ type: "SenRecorded", childId: child.id, payload: { senId: row.id, provision: input.provision, startDate: input.startDate, endDate: input.endDate ?? null } }],
+      });
+      return row;
+    });
+  },
+
+  /** Records a suspension or permanent exclusion; published as ExclusionRecorded (kind, dates, days). */
+  async recordExclusion(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.identity, input.childId);
+    checkPast(input.startDate, child, "input.startDate");
+    const problem = exclusionProblem(input.kind, input.days);
+    if (problem) invalidInput(...problem);
+    return db.$transaction(async (tx) => {
+      const row = await tx.exclusion.create({
+        data: { id: randomUUID(), tenant: child.tenant, childId: child.id, kind: input.kind, startDate: toUtc(input.startDate), days: input.days ?? null },
+      });
+      await recorder.change(tx, actor(ctx), {
+        action: "exclusion.recorded",
+        entity: "Exclusion",
+        entityId: row.id,
+        childId: child.id,
+        details: { kind: input.kind, startDate: input.startDate, days: input.days ?? null },
+        events: [{ type: "ExclusionRecorded", childId: child.id, payload: { exclusionId: row.id, kind: input.kind, startDate: input.startDate, days: input.days ?? null } }],
+      });
+      return row;
+    });
+  },
+
+  /** Records a Pupil Premium Plus allocation for a term (audited; no event: money, not care history). */
+  async recordPupilPremiumPlus(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.identity, input.childId);
+    const term = parseTerm(child.tenant, input.term);
+    if (!term) invalidInput("input.term", "TERM_FORMAT", 'write the term as "AUTUMN 2026", "SPRING 2027" or "SUMMER 2027"');
+    const problem = pupilPremiumPlusProblem(input.amountPence, input.purpose);
+    if (problem) invalidInput(...problem);
+    return db.$transaction(async (tx) => {
+      const row = await tx.pupilPremiumPlusAllocation.create({
+        data: {
+          id: randomUUID(),
+          tenant: child.tenant,
+          childId: child.id,
+          term: termLabel(term),
+          termStart: toUtc(term.start),
+          amountPence: input.amountPence,
+          purpose: input.purpose.trim(),
+        },
+      });
+      await recorder.change(tx, actor(ctx), {
+        action: "pupil_premium_plus.recorded",
+        entity: "PupilPremiumPlusAllocation",
+        entityId: row.id,
+        childId: child.id,
+        details: { term: row.term, amountPence: row.amountPence },
+        events: [],
       });
       return row;
     });

@@ -2,7 +2,7 @@ import { today } from "@caregraph/platform/clock";
 import { fromUtc } from "@caregraph/platform/calendar";
 import { attendance } from "../domain/attendance";
 import { statusOn } from "../domain/personal-education-plans";
-import type { AttendanceResolvers, PersonalEducationPlanResolvers, SchoolEnrolmentResolvers } from "../generated/graphql";
+import type { AttendanceResolvers, ExclusionResolvers, PersonalEducationPlanResolvers, SchoolEnrolmentResolvers, SpecialEducationalNeedsResolvers } from "../generated/graphql";
 import { pepTask } from "../schedule";
 
 const local = (d: Date | null) => (d ? fromUtc(d) : null);
@@ -29,4 +29,13 @@ export const SchoolEnrolment: SchoolEnrolmentResolvers = {
   endDate: (s) => local(s.endDate),
   // Every enrolment but a child's first is a move; the first has no earlier one ended on its start date.
   isMove: async (s, _, ctx) => (await ctx.schools.load(s.childId)).some((o) => o.id !== s.id && o.endDate?.getTime() === s.startDate.getTime()),
+};
+
+export const SpecialEducationalNeeds: SpecialEducationalNeedsResolvers = {
+  startDate: (s) => fromUtc(s.startDate),
+  endDate: (s) => local(s.endDate),
+};
+
+export const Exclusion: ExclusionResolvers = {
+  startDate: (x) => fromUtc(x.startDate),
 };
