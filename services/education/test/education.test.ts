@@ -260,3 +260,15 @@ it.each([
   expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
   expect(await other(id)).toEqual({ specialEducationalNeeds: [], exclusions: [], pupilPremiumPlus: [] });
 });
+
+it("every write is audited in the education schema against the child", async () => {
+  const id = await lookedAfterChild("2026-09-01");
+  await until(id, 1);
+  await env.svc.query(env.token, RECORD_ATT, { input: { childId: id, term: "AUTUMN 2026", possibleSessions: 100, attendedSessions: 95 } });
+  await env.svc.query(env.token, RECORD_PEP, { input: { childId: id, completedOn: "2026-09-20" } });
+  const rows = await env.svc.service.deps.db.$queryRawUnsafe<{ action: string }[]>(
+    `SELECT action FROM education.audit_entry WHERE child_id = $1 AND action NOT LIKE '%read%' ORDER BY action`,
+    id,
+  );
+  expect(rows.map((r) => r.action)).toEqual(["attendance.recorded", "personal_education_plan.recorded"]);
+});
