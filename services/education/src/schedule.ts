@@ -15,8 +15,8 @@ export const pepTask = (p: PersonalEducationPlan) => ({
   taskId: p.id,
   task: "PersonalEducationPlan",
   dueDate: fromUtc(p.dueDate),
-  authority: p.kind === "INITIAL" ? AUTHORITY.INITIAL : AUTHORITY.REVIEW,
-  explanation: pepExplanation(p.tenant, { kind: p.kind, scheduledFrom: fromUtc(p.scheduledFrom), dueDate: fromUtc(p.dueDate) }),
+  authority: p.kind !== "INITIAL" ? AUTHORITY.REVIEW : p.emergency ? AUTHORITY.EMERGENCY : AUTHORITY.INITIAL,
+  explanation: pepExplanation(p.tenant, { kind: p.kind, scheduledFrom: fromUtc(p.scheduledFrom), dueDate: fromUtc(p.dueDate), emergency: p.emergency }),
 });
 
 /** The work-tray view of a school stability check, for the virtual school. */
@@ -62,7 +62,7 @@ export async function onBecameLookedAfter(tx: Tx, e: EventEnvelope): Promise<New
     if (!corrected || fromUtc(first.scheduledFrom) === date) return [];
     const moved = await tx.personalEducationPlan.update({
       where: { id: first.id },
-      data: { scheduledFrom: toUtc(date), dueDate: toUtc(firstPepDue(date).date) },
+      data: { scheduledFrom: toUtc(date), dueDate: toUtc(firstPepDue(date, first.emergency).date) },
     });
     return [statutoryTaskScheduled(e.childId, pepTask(moved))];
   }

@@ -146,3 +146,16 @@ describe("exclusions and Pupil Premium Plus", () => {
     expect(pupilPremiumPlusProblem(100, " ")?.slice(0, 2)).toEqual(["input.purpose", "REQUIRED"]);
   });
 });
+
+describe("first PEP in an emergency placement: 10 working days", () => {
+  it("over Easter 2027 (Good Friday 26 Mar, Easter Monday 29 Mar)", () => {
+    expect(firstPepDue("2027-03-22", true)).toEqual({
+      date: "2027-04-07",
+      workings: "10 working days after becoming looked after in an emergency placement on 22 Mar 2027 (bank holidays 26 Mar, 29 Mar skipped)",
+    });
+  });
+  it("over the late-May bank holiday 2027 (31 May)", () => {
+    expect(firstPepDue("2027-05-24", true).date).toBe("2027-06-08");
+    expect(firstPepDue("2027-05-24").date).toBe("2027-06-22");
+  });
+});

@@ -272,3 +272,20 @@ it("every write is audited in the education schema against the child", async () 
   );
   expect(rows.map((r) => r.action)).toEqual(["attendance.recorded", "personal_education_plan.recorded"]);
 });
+
+it("a first PEP recorded as an emergency placement's is held to 10 working days", async () => {
+  const id = await lookedAfterChild("2026-10-01");
+  await until(id, 1);
+  const r = await env.svc.query<{ recordPersonalEducationPlan: Pep }>(
+    env.token,
+    `mutation($input: RecordPersonalEducationPlanInput!) { recordPersonalEducationPlan(input: $input) { kind dueDate emergency explanation } }`,
+    { input: { childId: id, completedOn: "2026-10-12", emergency: true } },
+  );
+  expect(r.errors).toBeUndefined();
+  expect(r.data?.recordPersonalEducationPlan).toEqual({
+    kind: "INITIAL",
+    dueDate: "2026-10-15",
+    emergency: true,
+    explanation: "Personal education plan due 15 Oct 2026: 10 working days after becoming looked after in an emergency placement on 1 Oct 2026",
+  });
+});

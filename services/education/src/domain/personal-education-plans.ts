@@ -13,10 +13,13 @@ import { describeTerm, nextTermAfter } from "./terms";
 /**
  * First PEP: part of the care plan, ready for the first looked-after review, i.e. within 20 working
  * days of becoming looked after (2018 guidance; CPPCR 2010 reg 33(1): first review within 20
- * working days). The 10-working-day emergency-placement variant is not implemented yet.
+ * working days). In an emergency placement the PEP is due within 10 working days (the brief's
+ * reading of the 2018 guidance; the primary text was not read here).
  */
-export function firstPepDue(lookedAfterSince: LocalDate): DueDate {
-  return workingDaysAfterExplained(lookedAfterSince, 20, "becoming looked after");
+export function firstPepDue(lookedAfterSince: LocalDate, emergency = false): DueDate {
+  return emergency
+    ? workingDaysAfterExplained(lookedAfterSince, 10, "becoming looked after in an emergency placement")
+    : workingDaysAfterExplained(lookedAfterSince, 20, "becoming looked after");
 }
 
 /**
@@ -41,6 +44,7 @@ export function schoolStabilityDue(moveDate: LocalDate): DueDate {
 
 export const AUTHORITY = {
   INITIAL: "Promoting the education of looked-after and previously looked-after children (DfE 2018): PEP ready for the first review (20 working days)",
+  EMERGENCY: "Promoting the education of looked-after and previously looked-after children (DfE 2018): emergency placement, PEP within 10 working days",
   REVIEW: "Promoting the education of looked-after and previously looked-after children (DfE 2018): PEP reviewed every school term",
   SCHOOL_STABILITY: "Promoting the education of looked-after and previously looked-after children (DfE 2018); CareGraph rule: virtual school checks school stability within 5 working days of a move",
 } as const;
@@ -50,8 +54,8 @@ const LABEL = { INITIAL: "Personal education plan", REVIEW: "Personal education 
 export type PepKind = keyof typeof LABEL;
 
 /** The work-tray sentence for a PEP, recomputed from the row by the rule that set it. */
-export function pepExplanation(tenant: string, p: { kind: PepKind | "RECORDED"; scheduledFrom: LocalDate; dueDate: LocalDate }): string {
-  if (p.kind === "INITIAL") return explain(LABEL.INITIAL, firstPepDue(p.scheduledFrom));
+export function pepExplanation(tenant: string, p: { kind: PepKind | "RECORDED"; scheduledFrom: LocalDate; dueDate: LocalDate; emergency?: boolean }): string {
+  if (p.kind === "INITIAL") return explain(LABEL.INITIAL, firstPepDue(p.scheduledFrom, p.emergency));
   if (p.kind === "REVIEW") return explain(LABEL.REVIEW, pepReviewDue(tenant, p.scheduledFrom));
   return `Personal education plan recorded as done on ${formatDate(p.dueDate)}`;
 }

@@ -9,7 +9,7 @@ import type { KnownChild } from "@caregraph/platform";
 import type { LocalDate } from "@caregraph/platform/calendar";
 import { attendanceProblem } from "../domain/attendance";
 import { exclusionProblem, pupilPremiumPlusProblem } from "../domain/records";
-import { pepReviewDue } from "../domain/personal-education-plans";
+import { firstPepDue, pepReviewDue } from "../domain/personal-education-plans";
 import { parseTerm, termLabel } from "../domain/terms";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Prisma } from "../generated/prisma/client";
@@ -46,8 +46,16 @@ export const Mutation: MutationResolvers = {
       await lockChild(tx, child.id);
       const at = { tenant: child.tenant, childId: child.id };
       const [target] = await openPeps(tx, child.tenant, child.id);
+      // An emergency placement holds the first PEP to 10 working days: its due date says so.
+      const emergency = input.emergency === true && target?.kind === "INITIAL";
       const completed = target
-        ? await tx.personalEducationPlan.update({ where: { id: target.id }, data: { completedOn: toUtc(input.completedOn) } })
+        ? await tx.personalEducationPlan.update({
+            where: { id: target.id },
+            data: {
+              completedOn: toUtc(input.completedOn),
+              ...(emergency ? { emergency: true, dueDate: toUtc(firstPepDue(fromUtc(target.scheduledFrom), true).date) } : {}),
+            },
+          })
         : await tx.personalEducationPlan.create({
             data: {
               id: randomUUID(),
@@ -68,7 +76,7 @@ export const Mutation: MutationResolvers = {
         entity: "PersonalEducationPlan",
         entityId: completed.id,
         childId: child.id,
-        details: { kind: completed.kind, completedOn: input.completedOn },
+        details: { kind: completed.kind, completedOn: input.completedOn, emergency: completed.emergency },
         events,
       });
       return completed;
