@@ -1,0 +1,20 @@
+import { BaseContext, childDirectory, childKeyedLoader, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
+import DataLoader from "dataloader";
+import type { LeavingCareRecord, PrismaClient } from "./generated/prisma/client";
+
+export const directory = childDirectory("leaving_care");
+
+export interface Context extends ServiceContext<PrismaClient> {
+  childReferences: DataLoader<string, { id: string } | null>;
+  records: DataLoader<string, LeavingCareRecord[]>;
+}
+
+export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
+  const ctx = serviceContext(base, deps);
+  const { tenant } = ctx;
+  return {
+    ...ctx,
+    childReferences: directory.references(deps.db, ctx.identity),
+    records: childKeyedLoader((childIds) => deps.db.leavingCareRecord.findMany({ where: { tenant, childId: { in: childIds } } })),
+  };
+}

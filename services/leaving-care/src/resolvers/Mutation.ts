@@ -1,0 +1,80 @@
+import { compareDates, formatDate, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
+import { invalidInput } from "@caregraph/platform/graphql";
+import { today } from "@caregraph/platform/clock";
+import { Context, directory } from "../context";
+import { birthday } from "../domain/status";
+import type { LeavingCareRecord } from "../generated/prisma/client";
+import type { MutationResolvers } from "../generated/graphql";
+import { lockChild, reconcile } from "../leaving-care";
+
+function notInFuture(field: string, on: LocalDate) {
+  if (compareDates(on, today()) > 0) invalidInput(field, "NOT_IN_FUTURE", "cannot be recorded as done on a future date");
+}
+
+/** The child's leaving-care record in the caller's local authority (unknown child: NOT_FOUND naming input.childId). */
+async function recordOf(ctx: Context, childId: string): Promise<LeavingCareRecord> {
+  const { db } = ctx.deps;
+  const child = await directory.require(db, ctx.identity, childId);
+  const row = await db.leavingCareRecord.findFirst({ where: { tenant: ctx.tenant, childId: child.id } });
+  if (!row) invalidInput("input.childId", "NOT_REGISTERED_HERE", "the child's date of birth has not reached the leaving-care service yet");
+  return row;
+}
+
+export const Mutation: MutationResolvers = {
+  /** CPPCR 2010 reg 42: the needs assessment of an eligible or relevant child. */
+  async recordNeedsAssessment(_, { input }, ctx) {
+    const row = await recordOf(ctx, input.childId);
+    notInFuture("input.completedOn", input.completedOn);
+    const b16 = birthday(fromUtc(row.dateOfBirth), 16);
+    if (compareDates(input.completedOn, b16) < 0) {
+      invalidInput("input.completedOn", "NOT_BEFORE_16TH_BIRTHDAY", `a leaving-care needs assessment cannot be before the 16th birthday (${formatDate(b16)})`);
+    }
+    if (row.needsAssessmentCompletedOn) {
+      invalidInput("input.childId", "ALREADY_ASSESSED", `the needs assessment was already recorded as completed on ${formatDate(fromUtc(row.needsAssessmentCompletedOn))}`);
+    }
+    return ctx.deps.db.$transaction(async (tx) => {
+      await lockChild(tx, row.childId);
+      await tx.leavingCareRecord.update({ where: { childId: row.childId }, data: { needsAssessmentCompletedOn: toUtc(input.completedOn) } });
+      const { record, events } = await reconcile(tx, row.tenant, row.childId, { task: "NEEDS", on: input.completedOn });
+      await ctx.deps.recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
+        action: "leaving-care.needs-assessment.recorded",
+        entity: "LeavingCare",
+        entityId: row.childId,
+        childId: row.childId,
+        details: { completedOn: input.completedOn },
+        events,
+      });
+      return record ?? row;
+    });
+  },
+
+  /** A pathway plan review; the next one is due 6 months on (source not verified: see domain/status.ts). */
+  async recordPathwayPlanReview(_, { input }, ctx) {
+    const row = await recordOf(ctx, input.childId);
+    notInFuture("input.reviewedOn", input.reviewedOn);
+    if (!row.needsAssessmentCompletedOn) {
+      invalidInput("input.childId", "NEEDS_ASSESSMENT_FIRST", "the pathway plan follows the needs assessment (CPPCR 2010 reg 43): record the needs assessment first");
+    }
+    const assessed = fromUtc(row.needsAssessmentCompletedOn);
+    if (compareDates(input.reviewedOn, assessed) < 0) {
+      invalidInput("input.reviewedOn", "NOT_BEFORE_NEEDS_ASSESSMENT", `cannot be before the needs assessment on ${formatDate(assessed)}`);
+    }
+    if (row.pathwayPlanReviewedOn && compareDates(input.reviewedOn, fromUtc(row.pathwayPlanReviewedOn)) <= 0) {
+      invalidInput("input.reviewedOn", "AFTER_LAST_REVIEW", `must be after the last review on ${formatDate(fromUtc(row.pathwayPlanReviewedOn))}`);
+    }
+    return ctx.deps.db.$transaction(async (tx) => {
+      await lockChild(tx, row.childId);
+      await tx.leavingCareRecord.update({ where: { childId: row.childId }, data: { pathwayPlanReviewedOn: toUtc(input.reviewedOn) } });
+      const { record, events } = await reconcile(tx, row.tenant, row.childId, { task: "PATHWAY", on: input.reviewedOn });
+      await ctx.deps.recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
+        action: "leaving-care.pathway-plan.reviewed",
+        entity: "LeavingCare",
+        entityId: row.childId,
+        childId: row.childId,
+        details: { reviewedOn: input.reviewedOn },
+        events,
+      });
+      return record ?? row;
+    });
+  },
+};

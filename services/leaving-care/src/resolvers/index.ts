@@ -1,0 +1,7 @@
+import { DateScalar } from "@caregraph/platform/graphql";
+import { Child } from "./Child";
+import { LeavingCare } from "./LeavingCare";
+import { Mutation } from "./Mutation";
+import type { Resolvers } from "../generated/graphql";
+
+export const resolvers: Resolvers = { Date: DateScalar, Mutation, Child, LeavingCare };
