@@ -1,0 +1,110 @@
+import { envelope, EventEnvelope, eventsTopic } from "@caregraph/platform";
+import { setClock } from "@caregraph/platform/clock";
+import { collect, eventually, publish, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
+import { randomUUID } from "node:crypto";
+import { runDailyCheck } from "../src/daily-check";
+import { leavingCare } from "../src/service";
+
+const env = serviceUnderTest(leavingCare);
+const TENANT = "E09000027";
+
+const childEvent = (type: string, childId: string, payload: Record<string, unknown>) =>
+  envelope({ type, childId, payload }, { tenant: TENANT, source: "children", actor: "test" });
+const send = (...events: EventEnvelope[]) => publish(testKafka(env.broker.bootstrapServers), eventsTopic("children"), events);
+
+type LC = {
+  status: string;
+  reason: string;
+  eligibleFrom: string | null;
+  personalAdviserId: string | null;
+  needsAssessmentDueDate: string | null;
+  needsAssessmentExplanation: string | null;
+  pathwayPlanReviewDueDate: string | null;
+};
+const FIELDS = "status reason eligibleFrom personalAdviserId needsAssessmentDueDate needsAssessmentExplanation pathwayPlanReviewDueDate";
+const QUERY = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { leavingCare { ${FIELDS} } } } }`;
+async function leavingCareOf(childId: string): Promise<LC | null> {
+  const r = await env.svc.query<{ _entities: ({ leavingCare: LC | null } | null)[] }>(env.token, QUERY, { reps: [{ __typename: "Child", id: childId }] });
+  return r.data?._entities[0]?.leavingCare ?? null;
+}
+const NEEDS = `mutation($input: RecordNeedsAssessmentInput!) { recordNeedsAssessment(input: $input) { ${FIELDS} } }`;
+const REVIEW = `mutation($input: RecordPathwayPlanReviewInput!) { recordPathwayPlanReview(input: $input) { ${FIELDS} } }`;
+
+async function child(dateOfBirth: string, lookedAfterSince: string) {
+  const id = randomUUID();
+  await send(
+    childEvent("ChildRegistered", id, { dateOfBirth, lookedAfterSince, sex: "F", legalStatus: "C2" }),
+    childEvent("ChildBecameLookedAfter", id, { date: lookedAfterSince, legalStatus: "C2" }),
+  );
+  await eventually(async () => (await leavingCareOf(id)) ?? undefined);
+  return id;
+}
+
+afterEach(() => setClock(null));
+
+it("a 16th birthday passing: the daily check moves the status to ELIGIBLE once, publishes it and schedules the needs assessment", async () => {
+  setClock("2026-12-01T10:00:00Z");
+  const id = await child("2010-12-02", "2025-01-10");
+  expect(await leavingCareOf(id)).toMatchObject({ status: "NOT_ELIGIBLE", needsAssessmentDueDate: null });
+  const listener = await collect(testKafka(env.broker.bootstrapServers), [eventsTopic("leaving-care")]);
+  try {
+    setClock("2026-12-02T06:00:00Z");
+    // Two replicas at once, then a second run: each child is worked out once.
+    const [a, b] = await Promise.all([runDailyCheck(env.svc.service.deps), runDailyCheck(env.svc.service.deps)]);
+    await runDailyCheck(env.svc.service.deps);
+    expect(a + b).toBeGreaterThanOrEqual(1);
+    const lc = await leavingCareOf(id);
+    expect(lc).toMatchObject({ status: "ELIGIBLE", eligibleFrom: "2026-12-02", needsAssessmentDueDate: "2027-03-02" });
+    expect(lc?.needsAssessmentExplanation).toBe("Leaving-care needs assessment due 2 Mar 2027: 3 months after the 16th birthday on 2 Dec 2026");
+    const mine = await eventually(async () => {
+      const e = listener.events().filter((x) => x.childId === id);
+      return e.length >= 2 ? e : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const all = listener.events().filter((x) => x.childId === id);
+    expect(all.filter((e) => e.type === "LeavingCareStatusChanged")).toHaveLength(1);
+    expect(mine.find((e) => e.type === "LeavingCareStatusChanged")?.payload).toMatchObject({ status: "ELIGIBLE", on: "2026-12-02" });
+    expect(all.filter((e) => e.type === "StatutoryTaskScheduled")).toHaveLength(1);
+    expect(all.find((e) => e.type === "StatutoryTaskScheduled")?.payload).toMatchObject({ task: "LeavingCareNeedsAssessment", dueDate: "2027-03-02" });
+  } finally {
+    await listener.stop();
+  }
+});
+
+it("leaving care at 17 makes an eligible child RELEVANT; the personal adviser comes from WorkerAllocated", async () => {
+  setClock("2026-12-01T10:00:00Z");
+  const id = await child("2009-05-05", "2024-01-01");
+  expect((await leavingCareOf(id))?.status).toBe("ELIGIBLE");
+  await send(
+    childEvent("WorkerAllocated", id, { allocationId: randomUUID(), workerId: "pa-7", role: "PERSONAL_ADVISER", from: "2026-11-01", previousWorkerId: null }),
+    childEvent("ChildCeasedLookedAfter", id, { endDate: "2026-11-30", reason: "E8" }),
+  );
+  const lc = await eventually(async () => {
+    const x = await leavingCareOf(id);
+    return x?.status === "RELEVANT" && x.personalAdviserId ? x : undefined;
+  });
+  expect(lc).toMatchObject({ personalAdviserId: "pa-7", needsAssessmentDueDate: "2025-08-05" });
+});
+
+it("recording the needs assessment completes it and schedules the pathway plan review 6 months on; a review moves it", async () => {
+  setClock("2026-12-01T10:00:00Z");
+  const id = await child("2010-06-15", "2023-01-01");
+  const done = await env.svc.query<{ recordNeedsAssessment: LC }>(env.token, NEEDS, { input: { childId: id, completedOn: "2026-08-31" } });
+  expect(done.errors).toBeUndefined();
+  expect(done.data?.recordNeedsAssessment).toMatchObject({ status: "ELIGIBLE", needsAssessmentDueDate: null, pathwayPlanReviewDueDate: "2027-02-28" });
+  const reviewed = await env.svc.query<{ recordPathwayPlanReview: LC }>(env.token, REVIEW, { input: { childId: id, reviewedOn: "2026-11-20" } });
+  expect(reviewed.data?.recordPathwayPlanReview).toMatchObject({ pathwayPlanReviewDueDate: "2027-05-20" });
+});
+
+it.each([
+  [NEEDS, { completedOn: "2099-01-01" }, "input.completedOn", "NOT_IN_FUTURE"],
+  [NEEDS, { completedOn: "2026-06-14" }, "input.completedOn", "NOT_BEFORE_16TH_BIRTHDAY"],
+  [REVIEW, { reviewedOn: "2026-10-01" }, "input.childId", "NEEDS_ASSESSMENT_FIRST"],
+])("refuses bad input naming the field and rule, and writes nothing (%#)", async (doc, bad, field, rule) => {
+  setClock("2026-12-01T10:00:00Z");
+  const id = await child("2010-06-15", "2023-01-01");
+  const before = await leavingCareOf(id);
+  const r = await env.svc.query(env.token, doc, { input: { childId: id, ...bad } });
+  expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
+  expect(await leavingCareOf(id)).toEqual(before);
+});
