@@ -108,3 +108,24 @@ it.each([
   expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
   expect(await leavingCareOf(id)).toEqual(before);
 });
+
+it("at 21 support ends unless the young person asked for it to 25", async () => {
+  setClock("2031-01-10T10:00:00Z");
+  const id = await child("2010-01-10", "2024-06-01");
+  expect((await leavingCareOf(id))?.status).toBe("NOT_ELIGIBLE");
+  const SUPPORT = `mutation($input: RecordSupportTo25Input!) { recordSupportTo25(input: $input) { status reason } }`;
+  const r = await env.svc.query<{ recordSupportTo25: LC }>(env.token, SUPPORT, { input: { childId: id, requested: true } });
+  expect(r.data?.recordSupportTo25.status).toBe("FORMER_RELEVANT");
+});
+
+it("a corrected looked-after start date moves the period of care (and with it eligibility)", async () => {
+  setClock("2026-12-01T10:00:00Z");
+  const id = await child("2010-10-01", "2026-11-01"); // 16, looked after one month: not eligible
+  expect((await leavingCareOf(id))?.status).toBe("NOT_ELIGIBLE");
+  await send(childEvent("ChildBecameLookedAfter", id, { date: "2026-06-01", legalStatus: "C2", corrected: true }));
+  const lc = await eventually(async () => {
+    const x = await leavingCareOf(id);
+    return x?.status === "ELIGIBLE" ? x : undefined;
+  });
+  expect(lc).toMatchObject({ eligibleFrom: "2026-10-01", needsAssessmentDueDate: "2027-01-01" });
+});

@@ -77,4 +77,23 @@ export const Mutation: MutationResolvers = {
       return record ?? row;
     });
   },
+
+  /** CA 1989 s.23CZB (not verified here): support to 25 on request; the status follows at once. */
+  async recordSupportTo25(_, { input }, ctx) {
+    const row = await recordOf(ctx, input.childId);
+    return ctx.deps.db.$transaction(async (tx) => {
+      await lockChild(tx, row.childId);
+      await tx.leavingCareRecord.update({ where: { childId: row.childId }, data: { supportTo25: input.requested } });
+      const { record, events } = await reconcile(tx, row.tenant, row.childId);
+      await ctx.deps.recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
+        action: "leaving-care.support-to-25.recorded",
+        entity: "LeavingCare",
+        entityId: row.childId,
+        childId: row.childId,
+        details: { requested: input.requested },
+        events,
+      });
+      return record ?? row;
+    });
+  },
 };
