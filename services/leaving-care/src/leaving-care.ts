@@ -27,7 +27,7 @@ export const lockChild = (tx: Tx, childId: string) =>
 
 export async function carePeriods(tx: Tx, tenant: string, childId: string): Promise<CarePeriod[]> {
   const rows = await tx.carePeriod.findMany({ where: { tenant, childId }, orderBy: { startDate: "asc" } });
-  return rows.map((r) => ({ start: fromUtc(r.startDate), end: r.endDate ? fromUtc(r.endDate) : null }));
+  return rows.map((r) => ({ start: fromUtc(r.startDate), end: r.endDate ? fromUtc(r.endDate) : null, shortBreaksOnly: r.shortBreaksOnly }));
 }
 
 /** The needs assessment due date and its explanation for a record, or null when none is owed. */

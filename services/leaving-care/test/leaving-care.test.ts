@@ -129,3 +129,16 @@ it("a corrected looked-after start date moves the period of care (and with it el
   });
   expect(lc).toMatchObject({ eligibleFrom: "2026-10-01", needsAssessmentDueDate: "2027-01-01" });
 });
+
+it("short breaks (V3) do not make a child eligible until an ordinary legal status starts", async () => {
+  setClock("2026-12-01T10:00:00Z");
+  const id = randomUUID();
+  await send(
+    childEvent("ChildRegistered", id, { dateOfBirth: "2010-01-01", lookedAfterSince: "2025-01-01", legalStatus: "V3" }),
+    childEvent("ChildBecameLookedAfter", id, { date: "2025-01-01", legalStatus: "V3" }),
+  );
+  await eventually(async () => (await leavingCareOf(id)) ?? undefined);
+  expect((await leavingCareOf(id))?.status).toBe("NOT_ELIGIBLE");
+  await send(childEvent("LegalStatusChanged", id, { code: "C2", startDate: "2026-11-01", previousCode: "V3" }));
+  await eventually(async () => ((await leavingCareOf(id))?.status === "ELIGIBLE" ? true : undefined));
+});

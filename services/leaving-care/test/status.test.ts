@@ -104,3 +104,12 @@ describe("due dates", () => {
     expect(pathwayPlanReviewDue("2026-12-25", false).workings).toBe("6 months after the needs assessment on 25 Dec 2026");
   });
 });
+
+describe("short breaks (DfE V3/V4) do not count towards the 13 weeks (reg 40(2) as read here; not verified)", () => {
+  it("a child on short breaks only is not eligible; the same time in ordinary care is", () => {
+    const onBreaks = [{ start: "2025-01-01", end: null, shortBreaksOnly: true }];
+    expect(leavingCareStatus({ dateOfBirth: DOB, periods: onBreaks, on: "2026-07-01" }).status).toBe("NOT_ELIGIBLE");
+    expect(daysLookedAfterSince14(DOB, onBreaks, "2026-07-01")).toBe(0);
+    expect(leavingCareStatus({ dateOfBirth: DOB, periods: [{ start: "2025-01-01", end: null }], on: "2026-07-01" }).status).toBe("ELIGIBLE");
+  });
+});

@@ -8,8 +8,9 @@ import { addDays, compareDates, DueDate, LocalDate, monthsAfterExplained } from 
  *   (England) Regulations 2010 (CPPCR) reg 40(1): looked after for a total of at least 13 weeks
  *   which began after the 14th birthday and ended after the 16th, still looked after, aged 16 or 17.
  *   The 13-week count is implemented as 91 days looked after (start day counted, end day not).
- *   NOT VERIFIED here: reg 40(2)'s exclusion of pre-planned short breaks (respite, legal status V1/V3/V4)
- *   is not applied — every period of care counts. Change `countsTowardsEligibility` when it is.
+ *   A period made only of pre-planned short breaks (DfE legal status V3/V4, CPPCR 2010 reg 48) is
+ *   left out of the count: our reading of reg 40(2), whose primary text was NOT verified here.
+ *   One function to change: `countsTowardsEligibility`.
  * - RELEVANT: CA 1989 s.23A and reg 40 — aged 16 or 17, not looked after, and was an eligible child
  *   when they ceased to be looked after. The primary text of s.23A (and the detention/hospital
  *   cases of reg 40(2)) was NOT verified here.
@@ -27,6 +28,8 @@ export type LeavingCareStatus = "ELIGIBLE" | "RELEVANT" | "FORMER_RELEVANT" | "Q
 export interface CarePeriod {
   start: LocalDate;
   end: LocalDate | null;
+  /** Every legal status in the period was a short break (DfE V3/V4). */
+  shortBreaksOnly?: boolean;
 }
 
 export interface StatusInput {
@@ -61,8 +64,11 @@ export function birthday(dateOfBirth: LocalDate, age: number): LocalDate {
   return `${y}-${md}`;
 }
 
-/** Whether a period counts towards the 13 weeks (reg 40(2) short-break exclusion not applied: see above). */
-export const countsTowardsEligibility = (_p: CarePeriod): boolean => true;
+/** The DfE SSDA903 legal statuses that are short breaks (V3 individual episodes, V4 agreed series). */
+export const SHORT_BREAK_CODES = ["V3", "V4"];
+
+/** Whether a period counts towards the 13 weeks: not if it was short breaks only (reg 40(2) as read here; not verified). */
+export const countsTowardsEligibility = (p: CarePeriod): boolean => !p.shortBreaksOnly;
 
 const maxDate = (a: LocalDate, b: LocalDate) => (compareDates(a, b) >= 0 ? a : b);
 const minDate = (a: LocalDate, b: LocalDate) => (compareDates(a, b) <= 0 ? a : b);
@@ -86,7 +92,7 @@ export function daysLookedAfterSince14(dateOfBirth: LocalDate, periods: CarePeri
 }
 
 const lookedAfterOn = (periods: CarePeriod[], on: LocalDate) =>
-  periods.some((p) => compareDates(p.start, on) <= 0 && (p.end === null || compareDates(p.end, on) > 0));
+  periods.filter(countsTowardsEligibility).some((p) => compareDates(p.start, on) <= 0 && (p.end === null || compareDates(p.end, on) > 0));
 
 /**
  * The first day, from the 16th birthday up to `on` (and before the 18th birthday), on which the
@@ -106,7 +112,8 @@ export function eligibleFrom(dateOfBirth: LocalDate, periods: CarePeriod[], on: 
 /** The leaving-care status on a date, with the reason in plain words. */
 export function leavingCareStatus(input: StatusInput): StatusResult {
   const { dateOfBirth, on } = input;
-  const periods = sorted(input.periods).filter((p) => compareDates(p.start, on) <= 0);
+  // Short-break-only periods play no part in any status (see countsTowardsEligibility).
+  const periods = sorted(input.periods).filter((p) => compareDates(p.start, on) <= 0 && countsTowardsEligibility(p));
   const b16 = birthday(dateOfBirth, 16);
   const b18 = birthday(dateOfBirth, 18);
   const b21 = birthday(dateOfBirth, 21);
@@ -144,7 +151,7 @@ export function leavingCareStatus(input: StatusInput): StatusResult {
     if (periods.some((p) => p.end === null || compareDates(p.end, b16) > 0)) {
       return { status: "QUALIFYING", reason: "looked after on or after the 16th birthday but not an eligible child (CA 1989 s.24)", eligibleFrom: null };
     }
-    return { status: "NOT_ELIGIBLE", reason: "not looked after on or after the 16th birthday", eligibleFrom: null };
+    return { status: "NOT_ELIGIBLE", reason: "not looked after (other than on short breaks) on or after the 16th birthday", eligibleFrom: null };
   }
   // 18 or over: eligible or relevant the day before the 18th birthday?
   const dayBefore18 = addDays(b18, -1);
@@ -161,7 +168,7 @@ export function leavingCareStatus(input: StatusInput): StatusResult {
   if (compareDates(on, b21) < 0 && periods.some((p) => p.end === null || compareDates(p.end, b16) > 0)) {
     return { status: "QUALIFYING", reason: "under 21 and looked after on or after the 16th birthday, but not an eligible child (CA 1989 s.24)", eligibleFrom: null };
   }
-  return { status: "NOT_ELIGIBLE", reason: compareDates(on, b21) >= 0 ? "aged 21 or over" : "not looked after on or after the 16th birthday", eligibleFrom: null };
+  return { status: "NOT_ELIGIBLE", reason: compareDates(on, b21) >= 0 ? "aged 21 or over" : "not looked after (other than on short breaks) on or after the 16th birthday", eligibleFrom: null };
 }
 
 export const NEEDS_ASSESSMENT_AUTHORITY = "CPPCR 2010 reg 42(1)";
