@@ -4,4 +4,5 @@ import { subgraphCodegen } from "@caregraph/platform/codegen";
 export default subgraphCodegen({
   Child: "{ id: string }",
   LeavingCare: "./prisma/client#LeavingCareRecord",
+  CareLeaverCircumstances: "./prisma/client#CareLeaverCircumstances",
 });

@@ -1,12 +1,13 @@
 import { BaseContext, childDirectory, childKeyedLoader, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
-import type { LeavingCareRecord, PrismaClient } from "./generated/prisma/client";
+import type { CareLeaverCircumstances, LeavingCareRecord, PrismaClient } from "./generated/prisma/client";
 
 export const directory = childDirectory("leaving_care");
 
 export interface Context extends ServiceContext<PrismaClient> {
   childReferences: DataLoader<string, { id: string } | null>;
   records: DataLoader<string, LeavingCareRecord[]>;
+  circumstances: DataLoader<string, CareLeaverCircumstances[]>;
 }
 
 export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
@@ -15,6 +16,9 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
   return {
     ...ctx,
     childReferences: directory.references(deps.db, ctx.identity),
+    circumstances: childKeyedLoader((childIds) =>
+      deps.db.careLeaverCircumstances.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ recordedOn: "asc" }, { createdAt: "asc" }] }),
+    ),
     records: childKeyedLoader((childIds) => deps.db.leavingCareRecord.findMany({ where: { tenant, childId: { in: childIds } } })),
   };
 }

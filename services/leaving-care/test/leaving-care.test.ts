@@ -142,3 +142,31 @@ it("short breaks (V3) do not make a child eligible until an ordinary legal statu
   await send(childEvent("LegalStatusChanged", id, { code: "C2", startDate: "2026-11-01", previousCode: "V3" }));
   await eventually(async () => ((await leavingCareOf(id))?.status === "ELIGIBLE" ? true : undefined));
 });
+
+describe("education, employment or training and accommodation (DfE OC3 ACTIV / ACCOM)", () => {
+  const CIRC = `mutation($input: RecordCareLeaverCircumstancesInput!) { recordCareLeaverCircumstances(input: $input) { circumstances { recordedOn activity accommodation accommodationSuitable } } }`;
+  it("records the latest activity and accommodation", async () => {
+    setClock("2026-12-01T10:00:00Z");
+    const id = await child("2009-05-05", "2024-01-01");
+    const r = await env.svc.query<{ recordCareLeaverCircumstances: { circumstances: unknown } }>(env.token, CIRC, {
+      input: { childId: id, recordedOn: "2026-11-30", activity: "F2", accommodation: "Z", accommodationSuitable: true },
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.recordCareLeaverCircumstances.circumstances).toEqual({ recordedOn: "2026-11-30", activity: "F2", accommodation: "Z", accommodationSuitable: true });
+  });
+  it.each([
+    [{ recordedOn: "2026-11-30", accommodation: "S", accommodationSuitable: true }, "input.accommodationSuitable", "ACCOMMODATION_NEVER_SUITABLE"],
+    [{ recordedOn: "2025-05-04", accommodation: "U", accommodationSuitable: true }, "input.recordedOn", "NOT_BEFORE_16TH_BIRTHDAY"],
+  ])("refuses %j naming %s / %s and writes nothing", async (bad, field, rule) => {
+    setClock("2026-12-01T10:00:00Z");
+    const id = await child("2009-05-05", "2024-01-01");
+    const r = await env.svc.query<{ recordCareLeaverCircumstances: unknown }>(env.token, CIRC, { input: { childId: id, activity: "G5", ...bad } });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
+    const q = await env.svc.query<{ _entities: { leavingCare: { circumstances: unknown } }[] }>(
+      env.token,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { leavingCare { circumstances { id } } } } }`,
+      { reps: [{ __typename: "Child", id }] },
+    );
+    expect(q.data?._entities[0]?.leavingCare.circumstances).toBeNull();
+  });
+});

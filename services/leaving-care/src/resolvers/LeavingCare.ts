@@ -13,4 +13,5 @@ export const LeavingCare: LeavingCareResolvers = {
   pathwayPlanReviewDueDate: (r) => pathwayReview(r)?.due.date ?? null,
   pathwayPlanReviewExplanation: (r) => pathwayReview(r)?.explanation ?? null,
   pathwayPlanReviewedOn: (r) => date(r.pathwayPlanReviewedOn),
+  circumstances: async (r, _, ctx) => (await ctx.circumstances.load(r.childId)).at(-1) ?? null,
 };

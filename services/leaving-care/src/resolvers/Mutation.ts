@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { compareDates, formatDate, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
 import { invalidInput } from "@caregraph/platform/graphql";
 import { today } from "@caregraph/platform/clock";
@@ -6,6 +7,9 @@ import { birthday } from "../domain/status";
 import type { LeavingCareRecord } from "../generated/prisma/client";
 import type { MutationResolvers } from "../generated/graphql";
 import { lockChild, reconcile } from "../leaving-care";
+
+/** DfE ACCOM letters that only ever take the "unsuitable" suffix (S2, X2). */
+const NEVER_SUITABLE = ["S", "X"];
 
 function notInFuture(field: string, on: LocalDate) {
   if (compareDates(on, today()) > 0) invalidInput(field, "NOT_IN_FUTURE", "cannot be recorded as done on a future date");
@@ -94,6 +98,41 @@ export const Mutation: MutationResolvers = {
         events,
       });
       return record ?? row;
+    });
+  },
+
+  /** DfE SSDA903 OC3 ACTIV / ACCOM: the activity and accommodation of a care leaver on a day. */
+  async recordCareLeaverCircumstances(_, { input }, ctx) {
+    const row = await recordOf(ctx, input.childId);
+    notInFuture("input.recordedOn", input.recordedOn);
+    const b16 = birthday(fromUtc(row.dateOfBirth), 16);
+    if (compareDates(input.recordedOn, b16) < 0) {
+      invalidInput("input.recordedOn", "NOT_BEFORE_16TH_BIRTHDAY", `leaving-care circumstances are recorded from the 16th birthday (${formatDate(b16)})`);
+    }
+    if (input.accommodationSuitable && NEVER_SUITABLE.includes(input.accommodation)) {
+      invalidInput("input.accommodationSuitable", "ACCOMMODATION_NEVER_SUITABLE", `accommodation ${input.accommodation} is always unsuitable in the DfE return (codes ${input.accommodation}2 only)`);
+    }
+    return ctx.deps.db.$transaction(async (tx) => {
+      const id = randomUUID();
+      await tx.careLeaverCircumstances.create({
+        data: {
+          id,
+          tenant: row.tenant,
+          childId: row.childId,
+          recordedOn: toUtc(input.recordedOn),
+          activity: input.activity,
+          accommodation: input.accommodation,
+          accommodationSuitable: input.accommodationSuitable,
+        },
+      });
+      await ctx.deps.recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
+        action: "leaving-care.circumstances.recorded",
+        entity: "CareLeaverCircumstances",
+        entityId: id,
+        childId: row.childId,
+        details: { recordedOn: input.recordedOn, activity: input.activity, accommodation: input.accommodation, accommodationSuitable: input.accommodationSuitable },
+      });
+      return row;
     });
   },
 };
