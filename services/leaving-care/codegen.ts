@@ -5,4 +5,5 @@ export default subgraphCodegen({
   Child: "{ id: string }",
   LeavingCare: "./prisma/client#LeavingCareRecord",
   CareLeaverCircumstances: "./prisma/client#CareLeaverCircumstances",
+  StayingArrangement: "./prisma/client#StayingArrangement",
 });

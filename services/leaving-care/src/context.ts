@@ -1,6 +1,6 @@
 import { BaseContext, childDirectory, childKeyedLoader, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
-import type { CareLeaverCircumstances, LeavingCareRecord, PrismaClient } from "./generated/prisma/client";
+import type { CareLeaverCircumstances, LeavingCareRecord, PrismaClient, StayingArrangement } from "./generated/prisma/client";
 
 export const directory = childDirectory("leaving_care");
 
@@ -8,6 +8,7 @@ export interface Context extends ServiceContext<PrismaClient> {
   childReferences: DataLoader<string, { id: string } | null>;
   records: DataLoader<string, LeavingCareRecord[]>;
   circumstances: DataLoader<string, CareLeaverCircumstances[]>;
+  stayingArrangements: DataLoader<string, StayingArrangement[]>;
 }
 
 export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
@@ -18,6 +19,9 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     childReferences: directory.references(deps.db, ctx.identity),
     circumstances: childKeyedLoader((childIds) =>
       deps.db.careLeaverCircumstances.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ recordedOn: "asc" }, { createdAt: "asc" }] }),
+    ),
+    stayingArrangements: childKeyedLoader((childIds) =>
+      deps.db.stayingArrangement.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] }),
     ),
     records: childKeyedLoader((childIds) => deps.db.leavingCareRecord.findMany({ where: { tenant, childId: { in: childIds } } })),
   };

@@ -170,3 +170,19 @@ describe("education, employment or training and accommodation (DfE OC3 ACTIV / A
     expect(q.data?._entities[0]?.leavingCare.circumstances).toBeNull();
   });
 });
+
+describe("Staying Put and Staying Close", () => {
+  const STAY = `mutation($input: RecordStayingArrangementInput!) { recordStayingArrangement(input: $input) { stayingArrangements { kind startDate endDate } } }`;
+  it("records a Staying Put arrangement from the 18th birthday; refuses one before it, or ending before it starts", async () => {
+    setClock("2026-12-01T10:00:00Z");
+    const id = await child("2008-05-05", "2023-01-01");
+    const bad = await env.svc.query(env.token, STAY, { input: { childId: id, kind: "STAYING_PUT", startDate: "2026-05-04" } });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.startDate", rule: "FROM_18TH_BIRTHDAY" });
+    const backwards = await env.svc.query(env.token, STAY, { input: { childId: id, kind: "STAYING_CLOSE", startDate: "2026-06-01", endDate: "2026-05-31" } });
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({ field: "input.endDate", rule: "NOT_BEFORE_START" });
+    const ok = await env.svc.query<{ recordStayingArrangement: { stayingArrangements: unknown[] } }>(env.token, STAY, {
+      input: { childId: id, kind: "STAYING_PUT", startDate: "2026-05-05" },
+    });
+    expect(ok.data?.recordStayingArrangement.stayingArrangements).toEqual([{ kind: "STAYING_PUT", startDate: "2026-05-05", endDate: null }]);
+  });
+});

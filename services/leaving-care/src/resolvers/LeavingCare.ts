@@ -13,5 +13,6 @@ export const LeavingCare: LeavingCareResolvers = {
   pathwayPlanReviewDueDate: (r) => pathwayReview(r)?.due.date ?? null,
   pathwayPlanReviewExplanation: (r) => pathwayReview(r)?.explanation ?? null,
   pathwayPlanReviewedOn: (r) => date(r.pathwayPlanReviewedOn),
+  stayingArrangements: (r, _, ctx) => ctx.stayingArrangements.load(r.childId),
   circumstances: async (r, _, ctx) => (await ctx.circumstances.load(r.childId)).at(-1) ?? null,
 };

@@ -135,4 +135,38 @@ export const Mutation: MutationResolvers = {
       return row;
     });
   },
+
+  /** CA 1989 s.23CZA (Staying Put) and Staying Close guidance: from the 18th birthday. */
+  async recordStayingArrangement(_, { input }, ctx) {
+    const row = await recordOf(ctx, input.childId);
+    notInFuture("input.startDate", input.startDate);
+    const b18 = birthday(fromUtc(row.dateOfBirth), 18);
+    if (compareDates(input.startDate, b18) < 0) {
+      invalidInput("input.startDate", "FROM_18TH_BIRTHDAY", `Staying Put and Staying Close start on or after the 18th birthday (${formatDate(b18)})`);
+    }
+    if (input.endDate && compareDates(input.endDate, input.startDate) < 0) {
+      invalidInput("input.endDate", "NOT_BEFORE_START", "an arrangement cannot end before it starts");
+    }
+    return ctx.deps.db.$transaction(async (tx) => {
+      const id = randomUUID();
+      await tx.stayingArrangement.create({
+        data: {
+          id,
+          tenant: row.tenant,
+          childId: row.childId,
+          kind: input.kind,
+          startDate: toUtc(input.startDate),
+          endDate: input.endDate ? toUtc(input.endDate) : null,
+        },
+      });
+      await ctx.deps.recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
+        action: "leaving-care.staying-arrangement.recorded",
+        entity: "StayingArrangement",
+        entityId: id,
+        childId: row.childId,
+        details: { kind: input.kind, startDate: input.startDate, endDate: input.endDate ?? null },
+      });
+      return row;
+    });
+  },
 };
