@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { NewEvent, statutoryTaskCompleted, statutoryTaskScheduled, statutoryTaskCancelled } from "@caregraph/platform";
-import { explain, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
+import { explain, formatDate, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
 import { today } from "@caregraph/platform/clock";
 import {
   CarePeriod,
@@ -16,6 +16,7 @@ import type { LeavingCareRecord, Prisma } from "./generated/prisma/client";
 type Tx = Prisma.TransactionClient;
 
 export const TASK = { NEEDS: "LeavingCareNeedsAssessment", PATHWAY: "PathwayPlanReview" } as const;
+const LABEL = { NEEDS: "Leaving-care needs assessment", PATHWAY: "Pathway plan review" } as const;
 
 /** Statuses in which a needs assessment is owed (CPPCR 2010 reg 42: eligible and relevant children). */
 const NEEDS_ASSESSED: LeavingCareStatus[] = ["ELIGIBLE", "RELEVANT"];
@@ -34,7 +35,7 @@ export async function carePeriods(tx: Tx, tenant: string, childId: string): Prom
 export function needsAssessment(r: LeavingCareRecord) {
   if (!r.eligibleFrom || r.needsAssessmentCompletedOn || !NEEDS_ASSESSED.includes(r.status)) return null;
   const due = needsAssessmentDue(fromUtc(r.dateOfBirth), fromUtc(r.eligibleFrom));
-  return { due, explanation: explain("Leaving-care needs assessment", due) };
+  return { due, explanation: explain(LABEL.NEEDS, due) };
 }
 
 /** The next pathway plan review, or null when none is owed (no needs assessment yet, or not in a planned status). */
@@ -43,7 +44,7 @@ export function pathwayReview(r: LeavingCareRecord) {
   const due = r.pathwayPlanReviewedOn
     ? pathwayPlanReviewDue(fromUtc(r.pathwayPlanReviewedOn), true)
     : pathwayPlanReviewDue(fromUtc(r.needsAssessmentCompletedOn), false);
-  return { due, explanation: explain("Pathway plan review", due) };
+  return { due, explanation: explain(LABEL.PATHWAY, due) };
 }
 
 /**
@@ -82,7 +83,7 @@ export async function reconcile(tx: Tx, tenant: string, childId: string, complet
     const idField = kind === "NEEDS" ? "needsAssessmentTaskId" : "pathwayReviewTaskId";
     const dueField = kind === "NEEDS" ? "needsAssessmentDueDate" : "pathwayReviewDueDate";
     if (taskId && dueDate && (!wanted || completed?.task === kind)) {
-      const t = taskOf(taskId, fromUtc(dueDate), `${TASK[kind]} was due ${fromUtc(dueDate)}`);
+      const t = taskOf(taskId, fromUtc(dueDate), `${LABEL[kind]} due ${formatDate(fromUtc(dueDate))}`);
       events.push(completed?.task === kind ? statutoryTaskCompleted(childId, t, completed.on) : statutoryTaskCancelled(childId, t, `no longer needed: status is ${result.status}`));
       record = await tx.leavingCareRecord.update({ where: { childId }, data: { [idField]: null, [dueField]: null } });
       taskId = null;

@@ -186,3 +186,19 @@ describe("Staying Put and Staying Close", () => {
     expect(ok.data?.recordStayingArrangement.stayingArrangements).toEqual([{ kind: "STAYING_PUT", startDate: "2026-05-05", endDate: null }]);
   });
 });
+
+it("the 18th birthday: the daily check moves ELIGIBLE to FORMER_RELEVANT and cancels a needs assessment not done", async () => {
+  setClock("2026-12-01T10:00:00Z");
+  const id = await child("2008-12-02", "2022-01-01");
+  expect(await leavingCareOf(id)).toMatchObject({ status: "ELIGIBLE", needsAssessmentDueDate: "2025-03-02" });
+  const listener = await collect(testKafka(env.broker.bootstrapServers), [eventsTopic("leaving-care")]);
+  try {
+    setClock("2026-12-02T00:30:00Z");
+    await runDailyCheck(env.svc.service.deps);
+    expect(await leavingCareOf(id)).toMatchObject({ status: "FORMER_RELEVANT", needsAssessmentDueDate: null });
+    const cancelled = await eventually(async () => listener.events().find((e) => e.childId === id && e.type === "StatutoryTaskCancelled"));
+    expect(cancelled.payload).toMatchObject({ task: "LeavingCareNeedsAssessment", dueDate: "2025-03-02" });
+  } finally {
+    await listener.stop();
+  }
+});
