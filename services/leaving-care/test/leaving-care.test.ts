@@ -202,3 +202,16 @@ it("the 18th birthday: the daily check moves ELIGIBLE to FORMER_RELEVANT and can
     await listener.stop();
   }
 });
+
+it("a short-break status amended to an ordinary one makes the period count", async () => {
+  setClock("2026-12-01T10:00:00Z");
+  const id = randomUUID();
+  await send(
+    childEvent("ChildRegistered", id, { dateOfBirth: "2010-01-01", lookedAfterSince: "2025-01-01", legalStatus: "V4" }),
+    childEvent("ChildBecameLookedAfter", id, { date: "2025-01-01", legalStatus: "V4" }),
+  );
+  await eventually(async () => (await leavingCareOf(id)) ?? undefined);
+  expect((await leavingCareOf(id))?.status).toBe("NOT_ELIGIBLE");
+  await send(childEvent("LegalStatusAmended", id, { legalStatusId: randomUUID(), code: "V2", startDate: "2025-01-01", endDate: null }));
+  await eventually(async () => ((await leavingCareOf(id))?.status === "ELIGIBLE" ? true : undefined));
+});

@@ -26,8 +26,9 @@ async function openPeriod(tx: Tx, e: EventEnvelope, date: LocalDate, corrected: 
  * copy of the care history: date of birth from ChildRegistered, periods of care from
  * ChildBecameLookedAfter / ChildCeasedLookedAfter (with whether the period is short breaks only,
  * from the legal status and LegalStatusChanged), the personal adviser from WorkerAllocated.
- * LegalStatusAmended / LegalStatusVoided are not applied yet (LegalStatusChanged carries no
- * legalStatusId to match them against).
+ * LegalStatusAmended to an ordinary code makes the period it falls in count; the reverse (amended
+ * to V3/V4) and LegalStatusVoided are not applied (LegalStatusChanged carries no legalStatusId, so
+ * this copy cannot tell which statuses remain).
  * After each, the status is worked out again (events out when it moves).
  *
  * Deliberate difference from the other domains: ChildCeasedLookedAfter does NOT cancel the
@@ -65,6 +66,14 @@ export function handlers(recorder: Recorder) {
       const { code } = e.payload as { code: string };
       if (SHORT_BREAK_CODES.includes(code)) return;
       await tx.carePeriod.updateMany({ where: { tenant: e.tenant, childId: e.childId, endDate: null, shortBreaksOnly: true }, data: { shortBreaksOnly: false } });
+    }),
+    LegalStatusAmended: thenReconcile(async (tx, e) => {
+      const { code, startDate } = e.payload as { code: string; startDate: LocalDate };
+      if (SHORT_BREAK_CODES.includes(code)) return;
+      await tx.carePeriod.updateMany({
+        where: { tenant: e.tenant, childId: e.childId, shortBreaksOnly: true, startDate: { lte: toUtc(startDate) }, OR: [{ endDate: null }, { endDate: { gt: toUtc(startDate) } }] },
+        data: { shortBreaksOnly: false },
+      });
     }),
     WorkerAllocated: thenReconcile(async (tx, e) => {
       const { role, workerId } = e.payload as { role: string; workerId: string };
