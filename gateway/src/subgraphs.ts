@@ -8,6 +8,8 @@ export const SUBGRAPHS = [
   { name: "health", port: 4003 },
   { name: "safeguarding", port: 4004 },
   { name: "care-planning", port: 4005 },
+  { name: "education", port: 4006 },
+  { name: "leaving-care", port: 4007 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]["name"];

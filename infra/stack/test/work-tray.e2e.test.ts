@@ -45,7 +45,7 @@ const taskOf = (childId: string, kind: string) => eventually(async () => (await 
 
 let childId: string;
 
-it("a child who came into care on 11 Dec 2026 has an initial health assessment and a first looked-after review in the tray", async () => {
+it("a child who came into care on 11 Dec 2026 has an initial health assessment, a first looked-after review and a first PEP in the tray", async () => {
   const { registerChild } = await ok<{ registerChild: { id: string } }>(
     `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
     { input: { firstName: "Wren", lastName: "Tallowfield", dateOfBirth: "2014-06-09", sex: "FEMALE", lookedAfterSince: "2026-12-11", legalStatus: "C2" } },
@@ -56,6 +56,8 @@ it("a child who came into care on 11 Dec 2026 has an initial health assessment a
   expect(iha).toMatchObject({ dueDate: "2027-01-13", domain: "health", child: { id: childId } });
   expect(iha.explanation).toContain("bank holidays 25 Dec, 28 Dec, 1 Jan skipped");
   expect(await taskOf(childId, "LookedAfterReview")).toMatchObject({ dueDate: "2027-01-13", domain: "care-planning" });
+  // Education: the first personal education plan, ready for that first review.
+  expect(await taskOf(childId, "PersonalEducationPlan")).toMatchObject({ dueDate: "2027-01-13", domain: "education" });
 });
 
 it("a placement start puts a statutory visit in the tray, due within a week", async () => {
@@ -97,9 +99,9 @@ it("a return from missing puts a return home interview in the tray, due 72 hours
   expect(rhi).toMatchObject({ dueAt: "2026-12-20T14:30:00.000Z", dueDate: "2026-12-20", domain: "placements" });
 });
 
-it("the tray for one child spans at least four domains, each task with its rule and its workings", async () => {
+it("the tray for one child spans at least five domains, each task with its rule and its workings", async () => {
   const tasks = await tray(childId);
-  expect(new Set(tasks.map((t) => t.domain)).size).toBeGreaterThanOrEqual(4);
+  expect(new Set(tasks.map((t) => t.domain)).size).toBeGreaterThanOrEqual(5);
   for (const t of tasks) {
     expect(t.authority).not.toBe("");
     expect(t.explanation).toMatch(/due \d{1,2} [A-Z][a-z]{2} \d{4}/);

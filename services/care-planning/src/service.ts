@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { readTypeDefs, ServiceDefinition } from "@caregraph/platform";
+import { readTypeDefs, ServiceDefinition, DOMAINS } from "@caregraph/platform";
 import { Context, createContext } from "./context";
 import { handlers } from "./events/consumed";
 import { PrismaClient } from "./generated/prisma/client";
@@ -21,6 +21,8 @@ export const carePlanning: ServiceDefinition<PrismaClient, Context> = {
   // Everyone on the case reads a child's reviews, visits and plan: the IRO and team manager too.
   createClient: (adapter) => new PrismaClient({ adapter }),
   context: createContext,
-  subscriptions: ["children", "placements", "health", "safeguarding", "care-planning"],
+  // The work tray is fed by every domain's statutory tasks, so it listens to every domain's topic
+  // (a domain added later is in the tray from its first event).
+  subscriptions: [...DOMAINS],
   handlers: (deps) => handlers(deps.recorder),
 };
