@@ -1,3 +1,4 @@
+import { SUBGRAPHS } from "../src/subgraphs";
 import { testKeys, TestKeys } from "@caregraph/platform/testing";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
@@ -178,7 +179,7 @@ describe("nothing about a subgraph reaches a caller", () => {
     expect(res.status).toBe(503);
     const text = await res.text();
     expect(text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|fetch failed|Error/);
-    expect(JSON.parse(text)).toEqual({ status: "not ready", subgraphs: { children: false, placements: false, health: false, safeguarding: false, "care-planning": false } });
+    expect(JSON.parse(text)).toEqual({ status: "not ready", subgraphs: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, false])) });
   });
 });
 
