@@ -215,3 +215,13 @@ it("a short-break status amended to an ordinary one makes the period count", asy
   await send(childEvent("LegalStatusAmended", id, { legalStatusId: randomUUID(), code: "V2", startDate: "2025-01-01", endDate: null }));
   await eventually(async () => ((await leavingCareOf(id))?.status === "ELIGIBLE" ? true : undefined));
 });
+
+it("the same needs assessment sent six times at once is recorded once; the rest are told it is already done", async () => {
+  setClock("2026-12-01T10:00:00Z");
+  const id = await child("2010-06-15", "2023-01-01");
+  const answers = await Promise.all(
+    Array.from({ length: 6 }, () => env.svc.query<{ recordNeedsAssessment: LC }>(env.token, NEEDS, { input: { childId: id, completedOn: "2026-08-31" } })),
+  );
+  expect(answers.filter((a) => !a.errors)).toHaveLength(1);
+  expect(answers.filter((a) => a.errors?.[0]?.extensions?.rule === "ALREADY_ASSESSED")).toHaveLength(5);
+});

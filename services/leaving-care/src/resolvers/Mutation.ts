@@ -4,7 +4,7 @@ import { invalidInput } from "@caregraph/platform/graphql";
 import { today } from "@caregraph/platform/clock";
 import { Context, directory } from "../context";
 import { birthday } from "../domain/status";
-import type { LeavingCareRecord } from "../generated/prisma/client";
+import type { LeavingCareRecord, Prisma } from "../generated/prisma/client";
 import type { MutationResolvers } from "../generated/graphql";
 import { lockChild, reconcile } from "../leaving-care";
 
@@ -24,80 +24,91 @@ async function recordOf(ctx: Context, childId: string): Promise<LeavingCareRecor
   return row;
 }
 
+/**
+ * One change to a child's leaving-care record: checked against the record as it stands inside the
+ * per-child lock (a double submit cannot pass twice), then the status and its tasks follow, with
+ * the audit entry and events in the same transaction.
+ */
+async function changeRecord(
+  ctx: Context,
+  childId: string,
+  c: {
+    check?: (row: LeavingCareRecord) => void;
+    data: Prisma.LeavingCareRecordUpdateInput;
+    completed?: Parameters<typeof reconcile>[3];
+    action: string;
+    details: Record<string, unknown>;
+  },
+): Promise<LeavingCareRecord> {
+  const found = await recordOf(ctx, childId);
+  return ctx.deps.db.$transaction(async (tx) => {
+    await lockChild(tx, found.childId);
+    const row = await tx.leavingCareRecord.findUniqueOrThrow({ where: { childId: found.childId } });
+    c.check?.(row);
+    await tx.leavingCareRecord.update({ where: { childId: row.childId }, data: c.data });
+    const { record, events } = await reconcile(tx, row.tenant, row.childId, c.completed);
+    await ctx.deps.recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
+      action: c.action,
+      entity: "LeavingCare",
+      entityId: row.childId,
+      childId: row.childId,
+      details: c.details,
+      events,
+    });
+    return record ?? row;
+  });
+}
+
 export const Mutation: MutationResolvers = {
   /** CPPCR 2010 reg 42: the needs assessment of an eligible or relevant child. */
   async recordNeedsAssessment(_, { input }, ctx) {
-    const row = await recordOf(ctx, input.childId);
     notInFuture("input.completedOn", input.completedOn);
-    const b16 = birthday(fromUtc(row.dateOfBirth), 16);
-    if (compareDates(input.completedOn, b16) < 0) {
-      invalidInput("input.completedOn", "NOT_BEFORE_16TH_BIRTHDAY", `a leaving-care needs assessment cannot be before the 16th birthday (${formatDate(b16)})`);
-    }
-    if (row.needsAssessmentCompletedOn) {
-      invalidInput("input.childId", "ALREADY_ASSESSED", `the needs assessment was already recorded as completed on ${formatDate(fromUtc(row.needsAssessmentCompletedOn))}`);
-    }
-    return ctx.deps.db.$transaction(async (tx) => {
-      await lockChild(tx, row.childId);
-      await tx.leavingCareRecord.update({ where: { childId: row.childId }, data: { needsAssessmentCompletedOn: toUtc(input.completedOn) } });
-      const { record, events } = await reconcile(tx, row.tenant, row.childId, { task: "NEEDS", on: input.completedOn });
-      await ctx.deps.recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
-        action: "leaving-care.needs-assessment.recorded",
-        entity: "LeavingCare",
-        entityId: row.childId,
-        childId: row.childId,
-        details: { completedOn: input.completedOn },
-        events,
-      });
-      return record ?? row;
+    return changeRecord(ctx, input.childId, {
+      check(row) {
+        const b16 = birthday(fromUtc(row.dateOfBirth), 16);
+        if (compareDates(input.completedOn, b16) < 0) {
+          invalidInput("input.completedOn", "NOT_BEFORE_16TH_BIRTHDAY", `a leaving-care needs assessment cannot be before the 16th birthday (${formatDate(b16)})`);
+        }
+        if (row.needsAssessmentCompletedOn) {
+          invalidInput("input.childId", "ALREADY_ASSESSED", `the needs assessment was already recorded as completed on ${formatDate(fromUtc(row.needsAssessmentCompletedOn))}`);
+        }
+      },
+      data: { needsAssessmentCompletedOn: toUtc(input.completedOn) },
+      completed: { task: "NEEDS", on: input.completedOn },
+      action: "leaving-care.needs-assessment.recorded",
+      details: { completedOn: input.completedOn },
     });
   },
 
   /** A pathway plan review; the next one is due 6 months on (source not verified: see domain/status.ts). */
   async recordPathwayPlanReview(_, { input }, ctx) {
-    const row = await recordOf(ctx, input.childId);
     notInFuture("input.reviewedOn", input.reviewedOn);
-    if (!row.needsAssessmentCompletedOn) {
-      invalidInput("input.childId", "NEEDS_ASSESSMENT_FIRST", "the pathway plan follows the needs assessment (CPPCR 2010 reg 43): record the needs assessment first");
-    }
-    const assessed = fromUtc(row.needsAssessmentCompletedOn);
-    if (compareDates(input.reviewedOn, assessed) < 0) {
-      invalidInput("input.reviewedOn", "NOT_BEFORE_NEEDS_ASSESSMENT", `cannot be before the needs assessment on ${formatDate(assessed)}`);
-    }
-    if (row.pathwayPlanReviewedOn && compareDates(input.reviewedOn, fromUtc(row.pathwayPlanReviewedOn)) <= 0) {
-      invalidInput("input.reviewedOn", "AFTER_LAST_REVIEW", `must be after the last review on ${formatDate(fromUtc(row.pathwayPlanReviewedOn))}`);
-    }
-    return ctx.deps.db.$transaction(async (tx) => {
-      await lockChild(tx, row.childId);
-      await tx.leavingCareRecord.update({ where: { childId: row.childId }, data: { pathwayPlanReviewedOn: toUtc(input.reviewedOn) } });
-      const { record, events } = await reconcile(tx, row.tenant, row.childId, { task: "PATHWAY", on: input.reviewedOn });
-      await ctx.deps.recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
-        action: "leaving-care.pathway-plan.reviewed",
-        entity: "LeavingCare",
-        entityId: row.childId,
-        childId: row.childId,
-        details: { reviewedOn: input.reviewedOn },
-        events,
-      });
-      return record ?? row;
+    return changeRecord(ctx, input.childId, {
+      check(row) {
+        if (!row.needsAssessmentCompletedOn) {
+          invalidInput("input.childId", "NEEDS_ASSESSMENT_FIRST", "the pathway plan follows the needs assessment (CPPCR 2010 reg 43): record the needs assessment first");
+        }
+        const assessed = fromUtc(row.needsAssessmentCompletedOn);
+        if (compareDates(input.reviewedOn, assessed) < 0) {
+          invalidInput("input.reviewedOn", "NOT_BEFORE_NEEDS_ASSESSMENT", `cannot be before the needs assessment on ${formatDate(assessed)}`);
+        }
+        if (row.pathwayPlanReviewedOn && compareDates(input.reviewedOn, fromUtc(row.pathwayPlanReviewedOn)) <= 0) {
+          invalidInput("input.reviewedOn", "AFTER_LAST_REVIEW", `must be after the last review on ${formatDate(fromUtc(row.pathwayPlanReviewedOn))}`);
+        }
+      },
+      data: { pathwayPlanReviewedOn: toUtc(input.reviewedOn) },
+      completed: { task: "PATHWAY", on: input.reviewedOn },
+      action: "leaving-care.pathway-plan.reviewed",
+      details: { reviewedOn: input.reviewedOn },
     });
   },
 
   /** CA 1989 s.23CZB (not verified here): support to 25 on request; the status follows at once. */
   async recordSupportTo25(_, { input }, ctx) {
-    const row = await recordOf(ctx, input.childId);
-    return ctx.deps.db.$transaction(async (tx) => {
-      await lockChild(tx, row.childId);
-      await tx.leavingCareRecord.update({ where: { childId: row.childId }, data: { supportTo25: input.requested } });
-      const { record, events } = await reconcile(tx, row.tenant, row.childId);
-      await ctx.deps.recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
-        action: "leaving-care.support-to-25.recorded",
-        entity: "LeavingCare",
-        entityId: row.childId,
-        childId: row.childId,
-        details: { requested: input.requested },
-        events,
-      });
-      return record ?? row;
+    return changeRecord(ctx, input.childId, {
+      data: { supportTo25: input.requested },
+      action: "leaving-care.support-to-25.recorded",
+      details: { requested: input.requested },
     });
   },
 
