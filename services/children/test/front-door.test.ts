@@ -51,7 +51,8 @@ describe("no token, nothing parsed", () => {
     const health = await fetch(`${base()}/healthz`);
     expect(health.status).toBe(200);
     for (const a of await Promise.all(attacks)) await refused(a, 401, "UNAUTHENTICATED");
-    expect(Date.now() - started).toBeLessThan(3000);
+    // Bounded, not a benchmark: parsing 220 KB per request would take tens of seconds.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
 
@@ -65,7 +66,8 @@ describe("with a token, the gateway's limits hold here too", () => {
       const body = await refused(a, 400, "TOKEN_LIMIT");
       expect(body.errors?.[0]?.message).toMatch(/token limit of 2000/);
     }
-    expect(Date.now() - started).toBeLessThan(3000);
+    // Bounded, not a benchmark: parsing 220 KB per request would take tens of seconds.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it("refuses too deep, too many aliases, too costly, too many directives — naming the limit", async () => {
@@ -81,10 +83,9 @@ describe("with a token, the gateway's limits hold here too", () => {
 
   it("a fragment chain that fans out exponentially is measured in linear time", async () => {
     const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(" ");
-    const started = Date.now();
+    // 2^40 visits would never answer: answering at all (within jest's timeout) is the proof.
     const res = await post(JSON.stringify({ query: `{ ...F0 } ${fragments} fragment F40 on Query { __typename }` }));
     expect(res.status).toBe(400);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it("gives no field suggestions, in validation or in variables", async () => {

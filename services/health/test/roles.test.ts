@@ -129,7 +129,7 @@ describe("health: entity references", () => {
     for (const childId of [randomUUID(), foreign.id, foreign.id.toUpperCase()]) {
       const started = Date.now();
       const w = await env.svc.query(sw, RECORD, { input: { childId, completedOn: "2026-10-10" } });
-      expect(Date.now() - started).toBeLessThan(2500);
+      expect(Date.now() - started).toBeLessThan(5000); // one bounded wait (≤1.5 s), with room for a loaded machine
       answers.push(w.errors?.[0] && { message: w.errors[0].message, extensions: w.errors[0].extensions });
     }
     expect(answers[0]).toMatchObject({ extensions: { code: "NOT_FOUND" } });

@@ -90,7 +90,7 @@ describe("safeguarding: scope and entity references", () => {
     const started = Date.now();
     const unknown = await env.svc.query(sw, RAISE, concern(randomUUID()));
     const theirs = await env.svc.query(sw, RAISE, concern(foreign));
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(8000); // two bounded waits (≤1.5 s each), with room for a loaded machine
     expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     expect(theirs.errors?.[0]).toEqual(unknown.errors?.[0]);
   });

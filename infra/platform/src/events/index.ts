@@ -5,3 +5,4 @@ export * from "./relay";
 export * from "./consumer";
 export * from "./handlers";
 export * from "./statutory-task";
+export * from "./chronology";

@@ -25,9 +25,8 @@ describe("the shared query limits (gateway and every subgraph)", () => {
 
   it("measures an exponential fragment fan-out in linear time", () => {
     const chain = Array.from({ length: 60 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(" ");
-    const started = Date.now();
+    // 2^60 visits would never finish: completing at all (within jest's timeout) is the proof.
     const codes = refusals(`{ ...F0 } ${chain} fragment F60 on Query { n }`);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(codes).toContain("COST_LIMIT");
   });
 
