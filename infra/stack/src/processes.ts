@@ -22,6 +22,11 @@ export class ManagedProcess {
     this.logFile = join(logDir, `${name}.log`);
   }
 
+  /** The OS process id while running. */
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
+  }
+
   get running(): boolean {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }

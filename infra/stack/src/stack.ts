@@ -23,6 +23,17 @@ export interface StackOptions {
   metricsPorts?: Record<string, number>;
   logLevel?: string;
   sandbox?: boolean;
+  /** Told as each part comes up (npm start shows it). */
+  onProgress?: (step: StackStep) => void;
+}
+
+/** One part of the stack coming up: the broker, each subgraph, the gateway. */
+export interface StackStep {
+  part: string;
+  state: "starting" | "ready";
+  /** Subgraphs ready so far, of how many. */
+  ready?: number;
+  of?: number;
 }
 
 export interface EmbeddedBroker {
@@ -40,12 +51,17 @@ export interface Stack {
   metricsUrls: Map<string, string>;
   broker: EmbeddedBroker | null;
   kafkaBrokers: string;
+  /** Every process the stack started (broker, subgraphs, gateway). */
+  processes(): ManagedProcess[];
   stop(): Promise<void>;
 }
 
 /** Starts the broker (if embedded), every subgraph, then the gateway — each a separate process. */
 export async function startStack(o: StackOptions): Promise<Stack> {
+  const progress = o.onProgress ?? (() => undefined);
+  if (!o.kafkaBrokers) progress({ part: "kafka", state: "starting" });
   const broker = o.kafkaBrokers ? null : await startEmbeddedBroker(o.logDir);
+  if (broker) progress({ part: "kafka", state: "ready" });
   const kafkaBrokers = o.kafkaBrokers ?? broker!.bootstrapServers;
   const common: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -65,7 +81,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const stop = async () => {
     for (const p of [...started].reverse()) await p.stop();
   };
+  let ready = 0;
   try {
+    progress({ part: "subgraphs", state: "starting", ready, of: SUBGRAPHS.length });
     await Promise.all(
       SUBGRAPHS.map(async ({ name, port: defaultPort }) => {
         const port = o.servicePorts?.[name] ?? defaultPort;
@@ -82,6 +100,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
         serviceUrls.set(name, `http://127.0.0.1:${port}/graphql`);
         started.push(p);
         await p.start();
+        progress({ part: name, state: "ready", ready: ++ready, of: SUBGRAPHS.length });
       }),
     );
     const gateway = new ManagedProcess(
@@ -98,7 +117,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       `http://127.0.0.1:${o.gatewayPort}/readyz`,
     );
     started.push(gateway);
+    progress({ part: "gateway", state: "starting" });
     await gateway.start();
+    progress({ part: "gateway", state: "ready" });
     return {
       gatewayUrl: `http://127.0.0.1:${o.gatewayPort}/graphql`,
       gateway,
@@ -107,6 +128,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       metricsUrls,
       broker,
       kafkaBrokers,
+      processes: () => [...started],
       stop,
     };
   } catch (e) {
