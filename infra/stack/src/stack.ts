@@ -23,6 +23,8 @@ export interface StackOptions {
   metricsPorts?: Record<string, number>;
   logLevel?: string;
   sandbox?: boolean;
+  /** Extra environment for every process (e.g. LEAVING_CARE_CHECK_INTERVAL_MS in a test). */
+  env?: NodeJS.ProcessEnv;
   /** Told as each part comes up (npm start shows it). */
   onProgress?: (step: StackStep) => void;
 }
@@ -73,6 +75,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     // One clock for every process (CAREGRAPH_CLOCK, read by this process at start-up).
     ...clockEnv(),
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
+    ...o.env,
   };
   const services = new Map<string, ManagedProcess>();
   const serviceUrls = new Map<string, string>();
@@ -141,7 +144,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
  * A whole stack of its own for tests and the benchmark: free ports for the gateway and every
  * subgraph, data and logs in a fresh temporary folder.
  */
-export async function startIsolatedStack(o: Pick<StackOptions, "databaseUrl" | "kafkaBrokers" | "publicKeyPem" | "logLevel">): Promise<Stack> {
+export async function startIsolatedStack(o: Pick<StackOptions, "databaseUrl" | "kafkaBrokers" | "publicKeyPem" | "logLevel" | "env">): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), "caregraph-"));
   return startStack({
     ...o,

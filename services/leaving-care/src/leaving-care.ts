@@ -53,6 +53,15 @@ export function pathwayReview(r: LeavingCareRecord) {
  * review tasks scheduled, moved (same task id) or cancelled. Idempotent: a second call changes nothing.
  * `completed` names a task just done (its Completed event is sent instead of a Cancelled one).
  */
+/**
+ * Whose tray a leaving-care task is in: while the child is still looked after (ELIGIBLE) the
+ * allocated social worker assesses and plans (CPPCR 2010 reg 42-43; the personal adviser, reg 44,
+ * takes part and sees the child's tasks anyway); once care has ended the personal adviser leads.
+ */
+function responsibleRole(status: LeavingCareStatus): { assignedRole?: string } {
+  return status === "ELIGIBLE" ? {} : { assignedRole: "PERSONAL_ADVISER" };
+}
+
 export async function reconcile(tx: Tx, tenant: string, childId: string, completed?: { task: keyof typeof TASK; on: LocalDate }): Promise<{ record: LeavingCareRecord | null; events: NewEvent[] }> {
   const before = await tx.leavingCareRecord.findUnique({ where: { childId } });
   if (!before || before.tenant !== tenant) return { record: null, events: [] };
@@ -79,7 +88,7 @@ export async function reconcile(tx: Tx, tenant: string, childId: string, complet
     dueDate: Date | null,
     authority: string,
   ) => {
-    const taskOf = (id: string, due: LocalDate, explanation: string) => ({ taskId: id, task: TASK[kind], dueDate: due, authority, explanation, assignedRole: "PERSONAL_ADVISER" });
+    const taskOf = (id: string, due: LocalDate, explanation: string) => ({ taskId: id, task: TASK[kind], dueDate: due, authority, explanation, ...responsibleRole(result.status) });
     const idField = kind === "NEEDS" ? "needsAssessmentTaskId" : "pathwayReviewTaskId";
     const dueField = kind === "NEEDS" ? "needsAssessmentDueDate" : "pathwayReviewDueDate";
     if (taskId && dueDate && (!wanted || completed?.task === kind)) {

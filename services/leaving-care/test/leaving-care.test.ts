@@ -65,7 +65,10 @@ it("a 16th birthday passing: the daily check moves the status to ELIGIBLE once, 
     expect(all.filter((e) => e.type === "LeavingCareStatusChanged")).toHaveLength(1);
     expect(mine.find((e) => e.type === "LeavingCareStatusChanged")?.payload).toMatchObject({ status: "ELIGIBLE", on: "2026-12-02" });
     expect(all.filter((e) => e.type === "StatutoryTaskScheduled")).toHaveLength(1);
-    expect(all.find((e) => e.type === "StatutoryTaskScheduled")?.payload).toMatchObject({ task: "LeavingCareNeedsAssessment", dueDate: "2027-03-02" });
+    const scheduled = all.find((e) => e.type === "StatutoryTaskScheduled")?.payload;
+    expect(scheduled).toMatchObject({ task: "LeavingCareNeedsAssessment", dueDate: "2027-03-02" });
+    // Still looked after: the allocated social worker's task (not only the personal adviser's).
+    expect(scheduled).not.toHaveProperty("assignedRole");
   } finally {
     await listener.stop();
   }

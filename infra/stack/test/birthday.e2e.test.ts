@@ -1,0 +1,58 @@
+import { now, setClock } from "@caregraph/platform/clock";
+import { createTestDatabase, eventually, testKeys } from "@caregraph/platform/testing";
+import { graphqlOk } from "../src/client";
+import { Stack, startIsolatedStack } from "../src/stack";
+
+/**
+ * A 16th birthday passes with no one touching the record: the whole stack's clock is set to
+ * 45 seconds before midnight on 18 Dec 2026 (GMT, so England's midnight is 00:00Z) and runs on; the
+ * leaving-care daily check (every second here) notices the birthday, the status moves and the
+ * needs assessment reaches the work tray.
+ */
+const MIDNIGHT = Date.parse("2026-12-19T00:00:00Z");
+let stack: Stack;
+let token: string;
+let dropDatabase: () => Promise<void>;
+
+beforeAll(async () => {
+  setClock("2026-12-18T23:59:15Z"); // 45 s for the stack to start and the child to be registered
+  const db = await createTestDatabase("e2ebirthday");
+  dropDatabase = db.drop;
+  const keys = await testKeys();
+  token = await keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
+  stack = await startIsolatedStack({ databaseUrl: db.url, publicKeyPem: keys.publicKeyPem, logLevel: "warn", env: { LEAVING_CARE_CHECK_INTERVAL_MS: "1000" } });
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await dropDatabase?.();
+  setClock(null);
+}, 60_000);
+
+const ok = <T>(query: string, variables?: Record<string, unknown>) => graphqlOk<T>(stack.gatewayUrl, token, query, variables);
+type LeavingCare = { status: string; reason: string; needsAssessmentDueDate: string | null };
+const leavingCare = async (id: string) =>
+  (await ok<{ child: { leavingCare: LeavingCare | null } }>(`query($id: ID!) { child(id: $id) { leavingCare { status reason needsAssessmentDueDate } } }`, { id })).child.leavingCare;
+const trayKinds = async (childId: string) =>
+  (await ok<{ workTray: { edges: { node: { kind: string; dueDate: string; domain: string } }[] } }>(`query($f: WorkTrayFilter) { workTray(filter: $f, first: 100) { edges { node { kind dueDate domain } } } }`, { f: { childId } })).workTray.edges.map((e) => e.node);
+
+it("the night before a 16th birthday the child is not yet eligible; after midnight the status is ELIGIBLE and the needs assessment is due 3 months on", async () => {
+  // In care since 2 Mar 2026: far more than 13 weeks since the 14th birthday (19 Dec 2024).
+  const { registerChild } = await ok<{ registerChild: { id: string } }>(`mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+    input: { firstName: "Nell", lastName: "Ashcombe", dateOfBirth: "2010-12-19", sex: "FEMALE", lookedAfterSince: "2026-03-02", legalStatus: "C2" },
+  });
+  const id = registerChild.id;
+  const before = await eventually(async () => leavingCare(id), 20_000);
+  expect(now().getTime()).toBeLessThan(MIDNIGHT); // else the stack took too long to start for this test to mean anything
+  expect(before).toMatchObject({ status: "NOT_ELIGIBLE", needsAssessmentDueDate: null });
+  expect((await trayKinds(id)).map((t) => t.kind)).not.toContain("LeavingCareNeedsAssessment");
+
+  const after = await eventually(async () => {
+    const lc = await leavingCare(id);
+    return lc?.status === "ELIGIBLE" ? lc : undefined;
+  }, 150_000);
+  expect(now().getTime()).toBeGreaterThanOrEqual(MIDNIGHT);
+  expect(after.needsAssessmentDueDate).toBe("2027-03-19");
+  const task = await eventually(async () => (await trayKinds(id)).find((t) => t.kind === "LeavingCareNeedsAssessment"), 20_000);
+  expect(task).toMatchObject({ dueDate: "2027-03-19", domain: "leaving-care" });
+}, 240_000);
