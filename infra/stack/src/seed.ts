@@ -2,6 +2,7 @@ import { today as clockToday } from "@caregraph/platform/clock";
 import { addDays, compareDates, LocalDate } from "@caregraph/platform/calendar";
 import { eventually } from "@caregraph/platform/testing";
 import { graphqlOk } from "./client";
+import { seedEducation, seedLeavingCare } from "./seed-record";
 
 /**
  * A small synthetic caseload so the embedded graph has something to show. Every name and date
@@ -30,8 +31,13 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const age = 1 + Math.floor(random() * 16);
-    const dateOfBirth = addDays(today, -(age * 365 + Math.floor(random() * 300)));
-    const lookedAfterSince = addDays(today, -(10 + Math.floor(random() * 200)));
+    let dateOfBirth = addDays(today, -(age * 365 + Math.floor(random() * 300)));
+    let lookedAfterSince = addDays(today, -(10 + Math.floor(random() * 200)));
+    if (i === CARE_LEAVER) {
+      // A 17-year-old in care since 14: an eligible child, with leaving-care work under way.
+      dateOfBirth = addDays(today, -(17 * 365 + 100));
+      lookedAfterSince = addDays(today, -(3 * 365));
+    }
     const { registerChild } = await graphqlOk<{ registerChild: { id: string } }>(
       gatewayUrl,
       token,
@@ -69,9 +75,21 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
       });
     }
     await carePathways(gatewayUrl, token, i, registerChild.id, lookedAfterSince, today);
+    const run = (query: string, input: Record<string, unknown>) => graphqlOk(gatewayUrl, token, query, { input });
+    await seedEducation(run, i, registerChild.id, dateOfBirth, lookedAfterSince, today);
+    if (i === CARE_LEAVER) {
+      await eventually(async () => {
+        const r = await graphqlOk<{ child: { leavingCare: { status: string } | null } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { leavingCare { status } } }`, { id: registerChild.id });
+        return r.child.leavingCare?.status === "ELIGIBLE";
+      });
+      await seedLeavingCare(gatewayUrl, token, run, registerChild.id, today);
+    }
   }
   return ids;
 }
+
+/** Which child of the caseload is the care leaver. */
+const CARE_LEAVER = 5;
 
 const WORKERS = ["sw-ashdown", "sw-okafor", "sw-lindqvist"];
 

@@ -1,0 +1,60 @@
+import { addDays, ageOn, compareDates, LocalDate } from "@caregraph/platform/calendar";
+import { graphqlOk } from "./client";
+
+type Run = (query: string, input: Record<string, unknown>) => Promise<unknown>;
+
+/** The school term `on` falls in, as education names it ("AUTUMN 2026"); the summer holiday counts as summer. */
+export function termOf(on: LocalDate): string {
+  const year = Number(on.slice(0, 4));
+  const month = Number(on.slice(5, 7));
+  if (month >= 9) return `AUTUMN ${year}`;
+  if (month <= 3) return `SPRING ${year}`;
+  return `SUMMER ${year}`;
+}
+
+/**
+ * Education for a school-age child (5 to 15): a school with its designated teacher, this term's
+ * attendance (one child persistently absent), and for half of them the first PEP done on time.
+ */
+export async function seedEducation(run: Run, i: number, childId: string, dateOfBirth: LocalDate, lookedAfterSince: LocalDate, today: LocalDate) {
+  const age = ageOn(dateOfBirth, today);
+  if (age < 5 || age > 15) return;
+  await run(`mutation($input: RecordSchoolInput!) { recordSchool(input: $input) { schoolName } }`, {
+    childId,
+    schoolName: ["Hollybank Primary", "Riverside Academy", "St Aldhelm's School"][i % 3],
+    startDate: addDays(lookedAfterSince, -200),
+    designatedTeacher: "Designated teacher (synthetic)",
+  });
+  const possibleSessions = 100;
+  await run(`mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { percentage } }`, {
+    childId,
+    term: termOf(today),
+    possibleSessions,
+    attendedSessions: i % 4 === 2 ? 84 : 96,
+  });
+  if (i % 2 === 0 && compareDates(addDays(lookedAfterSince, 15), today) < 0) {
+    await run(`mutation($input: RecordPersonalEducationPlanInput!) { recordPersonalEducationPlan(input: $input) { dueDate } }`, { childId, completedOn: addDays(lookedAfterSince, 15) });
+  }
+}
+
+/**
+ * A care leaver's record for a child aged 16 or 17 who is eligible: the needs assessment done,
+ * what they are doing and where they live.
+ */
+export async function seedLeavingCare(gatewayUrl: string, token: string, run: Run, childId: string, today: LocalDate) {
+  const lc = await graphqlOk<{ child: { leavingCare: { status: string; needsAssessmentDueDate: string | null } | null } }>(
+    gatewayUrl,
+    token,
+    `query($id: ID!) { child(id: $id) { leavingCare { status needsAssessmentDueDate } } }`,
+    { id: childId },
+  );
+  if (lc.child.leavingCare?.status !== "ELIGIBLE") return;
+  await run(`mutation($input: RecordNeedsAssessmentInput!) { recordNeedsAssessment(input: $input) { status } }`, { childId, completedOn: addDays(today, -20) });
+  await run(`mutation($input: RecordCareLeaverCircumstancesInput!) { recordCareLeaverCircumstances(input: $input) { status } }`, {
+    childId,
+    recordedOn: addDays(today, -20),
+    activity: "F2",
+    accommodation: "C",
+    accommodationSuitable: true,
+  });
+}
