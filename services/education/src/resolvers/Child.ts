@@ -4,7 +4,6 @@ export const Child: ChildResolvers = {
   // Another local authority's (or an archived) child is absent; lists are tenant-scoped anyway.
   __resolveReference: ({ id }, ctx) => ctx.childReferences.load(id),
   education: ({ id }) => ({ childId: id }),
-  personalEducationPlans: ({ id }, _, ctx) => ctx.peps.load(id),
 };
 
 export const Education: EducationResolvers = {

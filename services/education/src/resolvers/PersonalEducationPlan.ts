@@ -20,7 +20,6 @@ export const PersonalEducationPlan: PersonalEducationPlanResolvers = {
 export const Attendance: AttendanceResolvers = {
   termStart: (a) => fromUtc(a.termStart),
   percentage: (a) => attendance(a.possibleSessions, a.attendedSessions).percentage,
-  persistentlyAbsent: (a) => attendance(a.possibleSessions, a.attendedSessions).persistentlyAbsent,
   persistentAbsence: (a) => attendance(a.possibleSessions, a.attendedSessions).persistentlyAbsent,
 };
 
