@@ -57,10 +57,10 @@ it("refugee status schedules LeaveToRemainRenewal 3 months before expiry; the ev
     await h.eventsFor(l, id, 2, "AuditRecorded");
     expect(l.messages.filter((m) => m.key === id).map((m) => m.value).join("\n")).not.toMatch(/7654321/);
     expect(
-      await h.uascOf(id, "immigrationStatus decidedOn leaveExpiresOn leaveRenewalDueDate leaveRenewalExplanation homeOfficeReference"),
+      await h.uascOf(id, "immigrationStatus immigrationStatusDecidedOn leaveExpiresOn leaveRenewalDueDate leaveRenewalExplanation homeOfficeReference"),
     ).toEqual({
       immigrationStatus: "REFUGEE_STATUS",
-      decidedOn: "2026-05-31",
+      immigrationStatusDecidedOn: "2026-05-31",
       leaveExpiresOn: "2031-05-31",
       leaveRenewalDueDate: "2031-02-28",
       leaveRenewalExplanation: "Leave to remain renewal due 28 Feb 2031: 3 months before the leave expires on 31 May 2031 (there is no 31 Feb: the month's last day)",

@@ -9,7 +9,7 @@ const current = async (childId: string, ctx: Context) => (await ctx.statuses.loa
 export const Uasc: UascResolvers = {
   childId: (r) => r.childId,
   immigrationStatus: async (r, _, ctx) => (await current(r.childId, ctx))?.status ?? null,
-  decidedOn: async (r, _, ctx) => date((await current(r.childId, ctx))?.decidedOn ?? null),
+  immigrationStatusDecidedOn: async (r, _, ctx) => date((await current(r.childId, ctx))?.decidedOn ?? null),
   leaveExpiresOn: async (r, _, ctx) => date((await current(r.childId, ctx))?.leaveExpiresOn ?? null),
   furtherLeaveAppliedOn: async (r, _, ctx) => date((await current(r.childId, ctx))?.furtherLeaveAppliedOn ?? null),
   leaveRenewalDueDate: (r) => date(r.renewalDueDate),
