@@ -14,7 +14,10 @@ export const ParentalResponsibilityRecord: ParentalResponsibilityRecordResolvers
 
 export const LocalAuthorityParentalResponsibility: LocalAuthorityParentalResponsibilityResolvers = {
   // Family.localAuthority hands over only rows with a basis and a legal status.
-  basis: (r) => r.basis ?? "CARE_ORDER_LOCAL_AUTHORITY",
+  basis: (r) => {
+    if (!r.basis) throw new Error(`local authority responsibility of ${r.childId}: no basis`);
+    return r.basis;
+  },
   legalStatus: (r) => r.legalStatus ?? "",
   since: (r) => date(r.since),
 };
