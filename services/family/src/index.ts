@@ -1,0 +1,4 @@
+import { runMain, startService } from "@caregraph/platform";
+import { family } from "./service";
+
+runMain(() => startService(family));
