@@ -10,6 +10,7 @@ export const SUBGRAPHS = [
   { name: "care-planning", port: 4005 },
   { name: "education", port: 4006 },
   { name: "leaving-care", port: 4007 },
+  { name: "family", port: 4008 },
   { name: "uasc", port: 4009 },
 ] as const;
 
