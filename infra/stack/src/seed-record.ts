@@ -58,3 +58,61 @@ export async function seedLeavingCare(gatewayUrl: string, token: string, run: Ru
     accommodationSuitable: true,
   });
 }
+
+/**
+ * Family and contact: every child has a mother with parental responsibility; most have a father
+ * on the birth certificate; a grandparent for some. Contact with the mother is arranged from the
+ * day care began, supervised for the children under a care order.
+ */
+export async function seedFamily(run: Run, i: number, childId: string, lookedAfterSince: LocalDate, underCareOrder: boolean) {
+  const mother = (await run(`mutation($input: AddFamilyMemberInput!) { addFamilyMember(input: $input) { id } }`, {
+    childId,
+    name: `Mother of child ${i + 1} (synthetic)`,
+    relationship: "MOTHER",
+    hasParentalResponsibility: true,
+    parentalResponsibilityBasis: "BIRTH_MOTHER",
+  })) as { addFamilyMember: { id: string } };
+  if (i % 3 !== 2) {
+    await run(`mutation($input: AddFamilyMemberInput!) { addFamilyMember(input: $input) { id } }`, {
+      childId,
+      name: `Father of child ${i + 1} (synthetic)`,
+      relationship: "FATHER",
+      hasParentalResponsibility: i % 3 === 0,
+      parentalResponsibilityBasis: i % 3 === 0 ? "FATHER_ON_BIRTH_CERTIFICATE" : null,
+    });
+  }
+  if (i % 4 === 1) {
+    await run(`mutation($input: AddFamilyMemberInput!) { addFamilyMember(input: $input) { id } }`, {
+      childId,
+      name: `Grandparent of child ${i + 1} (synthetic)`,
+      relationship: "GRANDPARENT",
+      hasParentalResponsibility: false,
+    });
+  }
+  await run(`mutation($input: RecordContactArrangementInput!) { recordContactArrangement(input: $input) { id } }`, {
+    childId,
+    familyMemberId: mother.addFamilyMember.id,
+    kind: "FACE_TO_FACE",
+    frequency: { times: 1, period: underCareOrder ? "FORTNIGHT" : "WEEK" },
+    supervision: underCareOrder ? "SUPERVISED" : "SUPPORTED",
+    basis: "AGREED",
+    startDate: lookedAfterSince,
+  });
+}
+
+/** An unaccompanied asylum-seeking child's record: UASC leave granted, an age assessment accepted. */
+export async function seedUasc(run: Run, childId: string, lookedAfterSince: LocalDate, today: LocalDate) {
+  await run(`mutation($input: RecordImmigrationStatusInput!) { recordImmigrationStatus(input: $input) { id } }`, {
+    childId,
+    status: "UASC_LEAVE",
+    decidedOn: addDays(lookedAfterSince, 120),
+    leaveExpiresOn: addDays(today, 200),
+  });
+  await run(`mutation($input: RecordAgeAssessmentInput!) { recordAgeAssessment(input: $input) { id } }`, {
+    childId,
+    assessedOn: addDays(lookedAfterSince, 40),
+    outcome: "ACCEPTED",
+    assessors: ["Assessing social worker (synthetic)", "Second assessor (synthetic)"],
+    childInformedOn: addDays(lookedAfterSince, 42),
+  });
+}

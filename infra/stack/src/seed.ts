@@ -2,7 +2,7 @@ import { today as clockToday } from "@caregraph/platform/clock";
 import { addDays, compareDates, LocalDate } from "@caregraph/platform/calendar";
 import { eventually } from "@caregraph/platform/testing";
 import { graphqlOk } from "./client";
-import { seedEducation, seedLeavingCare } from "./seed-record";
+import { seedEducation, seedFamily, seedLeavingCare, seedUasc } from "./seed-record";
 
 /**
  * A small synthetic caseload so the embedded graph has something to show. Every name and date
@@ -38,6 +38,9 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
       dateOfBirth = addDays(today, -(17 * 365 + 100));
       lookedAfterSince = addDays(today, -(3 * 365));
     }
+    const lastName = LAST[Math.floor(random() * LAST.length)];
+    const sex = random() < 0.5 ? "FEMALE" : "MALE";
+    const legalStatus = random() < 0.6 ? "C2" : "V2";
     const { registerChild } = await graphqlOk<{ registerChild: { id: string } }>(
       gatewayUrl,
       token,
@@ -45,11 +48,11 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
       {
         input: {
           firstName: FIRST[i % FIRST.length],
-          lastName: LAST[Math.floor(random() * LAST.length)],
+          lastName,
           dateOfBirth,
-          sex: random() < 0.5 ? "FEMALE" : "MALE",
+          sex,
           lookedAfterSince,
-          legalStatus: random() < 0.6 ? "C2" : "V2",
+          legalStatus,
         },
       },
     );
@@ -77,12 +80,14 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
     await carePathways(gatewayUrl, token, i, registerChild.id, lookedAfterSince, today);
     const run = (query: string, input: Record<string, unknown>) => graphqlOk(gatewayUrl, token, query, { input });
     await seedEducation(run, i, registerChild.id, dateOfBirth, lookedAfterSince, today);
+    await seedFamily(run, i, registerChild.id, lookedAfterSince, legalStatus === "C2");
     if (i === CARE_LEAVER) {
       await eventually(async () => {
         const r = await graphqlOk<{ child: { leavingCare: { status: string } | null } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { leavingCare { status } } }`, { id: registerChild.id });
         return r.child.leavingCare?.status === "ELIGIBLE";
       });
       await seedLeavingCare(gatewayUrl, token, run, registerChild.id, today);
+      await seedUasc(run, registerChild.id, lookedAfterSince, today);
     }
   }
   return ids;
