@@ -38,3 +38,21 @@ export const chronologyEntryWithdrawn = (childId: string, entryId: string, reaso
   childId,
   payload: { entryId, reason },
 });
+
+const sameEntry = (a: ChronologyEntry, b: ChronologyEntry) =>
+  a.kind === b.kind && a.on === b.on && (a.at ?? null) === (b.at ?? null) && a.summary === b.summary;
+
+/**
+ * The events that bring the chronology from what a domain's record said before a change to what
+ * it says after: a new or changed entry is (re-)recorded, one that is gone is withdrawn, one that
+ * did not change is left alone. Domains whose corrections re-chain a history (legal statuses,
+ * placements) derive both lists from the whole history and let this work out the difference.
+ */
+export function chronologyChanges(childId: string, before: ChronologyEntry[], after: ChronologyEntry[], reason: string): NewEvent[] {
+  const was = new Map(before.map((e) => [e.entryId, e]));
+  const is = new Set(after.map((e) => e.entryId));
+  return [
+    ...after.filter((e) => !was.has(e.entryId) || !sameEntry(was.get(e.entryId)!, e)).map((e) => chronologyEntryRecorded(childId, e)),
+    ...before.filter((e) => !is.has(e.entryId)).map((e) => chronologyEntryWithdrawn(childId, e.entryId, reason)),
+  ];
+}
