@@ -33,16 +33,17 @@ export function legalStatusEntries(history: ChainedStatus[]): ChronologyEntry[] 
   });
 }
 
-export const registeredEntry = (on: LocalDate): ChronologyEntry => ({
-  entryId: "child:registered",
+/** Entry ids are unique within the domain (the read model keys by tenant, domain, entryId): each names its child or record. */
+export const registeredEntry = (childId: string, on: LocalDate): ChronologyEntry => ({
+  entryId: `child:${childId}:registered`,
   kind: "ChildRegistered",
   on,
   summary: "Record opened in CareGraph",
 });
 
 /** Archiving and restoring can happen more than once: each is its own entry (keyed by the instant). */
-export const archivedEntry = (archived: boolean, at: Date, on: LocalDate): ChronologyEntry => ({
-  entryId: `child:${archived ? "archived" : "restored"}:${at.toISOString()}`,
+export const archivedEntry = (childId: string, archived: boolean, at: Date, on: LocalDate): ChronologyEntry => ({
+  entryId: `child:${childId}:${archived ? "archived" : "restored"}:${at.toISOString()}`,
   kind: archived ? "RecordArchived" : "RecordRestored",
   on,
   at: at.toISOString(),

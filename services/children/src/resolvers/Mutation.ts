@@ -51,7 +51,7 @@ export const Mutation: MutationResolvers = {
       }
       const published = [events.childRegistered(child, r.legalStatus ?? null)];
       if (r.lookedAfterSince) published.push(events.childBecameLookedAfter(child.id, r.lookedAfterSince, r.legalStatus ?? null));
-      published.push(chronologyEntryRecorded(child.id, registeredEntry(today())));
+      published.push(chronologyEntryRecorded(child.id, registeredEntry(child.id, today())));
       published.push(...chronologyChanges(child.id, [], legalStatusEntries(await historyOf(tx, child.tenant, child.id)), "registered"));
       await recorder.change(tx, actor(ctx), {
         action: "child.registered",
@@ -290,7 +290,7 @@ async function setArchived(ctx: Context, found: Child, archivedAt: Date | null) 
       entity: "Child",
       entityId: id,
       childId: id,
-      events: [archivedAt ? events.childArchived(id) : events.childRestored(id), chronologyEntryRecorded(id, archivedEntry(archivedAt !== null, at, todayInEngland(at)))],
+      events: [archivedAt ? events.childArchived(id) : events.childRestored(id), chronologyEntryRecorded(id, archivedEntry(id, archivedAt !== null, at, todayInEngland(at)))],
     });
     return child;
   });
