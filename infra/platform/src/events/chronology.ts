@@ -12,10 +12,12 @@ import type { NewEvent } from "./envelope";
  * callers who may read `domain` (the publishing domain).
  *
  * Re-publishing ChronologyEntryRecorded for the same entryId replaces the entry (a correction);
- * ChronologyEntryWithdrawn removes it (a record voided as entered in error).
+ * ChronologyEntryWithdrawn removes it (a record voided as entered in error). The newer event (by
+ * occurredAt) wins, so a late, older Recorded does not bring a withdrawn entry back. Entry ids
+ * are unique within the publishing domain and local authority: put the record's id in them.
  */
 export interface ChronologyEntry {
-  /** The domain's own stable id for this entry, e.g. "placement:<id>:started". */
+  /** The domain's own stable id for this entry, e.g. "placement:<id>:started" (unique in the domain and tenant). */
   entryId: string;
   /** What happened, in the domain's words, e.g. "PlacementStarted", "ChildProtectionConference". */
   kind: string;
