@@ -5,4 +5,6 @@ export default subgraphCodegen({
   Child: "./prisma/client#Child",
   LegalStatus: "./prisma/client#LegalStatus",
   Allocation: "./prisma/client#Allocation",
+  ChronologyConnection: "../chronology/page#ChronologyPage",
+  ChronologyEntry: "../chronology/page#EntryRow",
 });

@@ -77,7 +77,7 @@ export function childDirectory(schema: string) {
   const domain = schema.replace(/_/g, "-") as AccessDomain;
   const tenantOf = (who: Caller) => (typeof who === "string" ? who : (who?.tenant ?? ""));
   /** A bare tenant is a system caller (event handlers): every child of the tenant. */
-  const scopeFor = (who: Caller): ChildScope => (typeof who === "string" ? { all: true, any: true } : scopeOf(who, domain));
+  const scopeFor = (who: Caller, of: AccessDomain = domain): ChildScope => (typeof who === "string" ? { all: true, any: true } : scopeOf(who, of));
 
   /** Per request: one query for all the children a request asks about, in the caller's tenant only. */
   function loader(db: RawSql, tenant: string) {
@@ -99,11 +99,12 @@ export function childDirectory(schema: string) {
   /**
    * Per request: whether each child may be shown to the caller — registered here, in the
    * caller's local authority, and inside the caller's scope for this domain (all of the tenant;
-   * allocated to them; placed in their home). Everything else is simply "no".
+   * allocated to them; placed in their home). Everything else is simply "no". `of` asks with the
+   * scope of another domain's readers (a read model showing that domain's records, e.g. the chronology).
    */
-  function visibility(db: RawSql, who: Caller) {
+  function visibility(db: RawSql, who: Caller, of: AccessDomain = domain) {
     const tenant = tenantOf(who);
-    const scope = scopeFor(who);
+    const scope = scopeFor(who, of);
     return new DataLoader<string, boolean>(async (ids) => {
       const valid = [...new Set(ids.map(normaliseId).filter((id): id is string => id !== null))];
       const rows =

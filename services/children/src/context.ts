@@ -1,6 +1,7 @@
 import { BaseContext, childDirectory, normaliseId, scopeOf, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
 import type { Allocation, PrismaClient } from "./generated/prisma/client";
+import { chronologyLoader } from "./chronology/page";
 import { allocationLoader, childLoader, ChildRow, legalStatusLoader, LegalStatusRow } from "./store";
 
 /**
@@ -15,6 +16,8 @@ export interface Context extends ServiceContext<PrismaClient> {
   children: DataLoader<string, ChildRow | null>;
   legalStatuses: DataLoader<string, LegalStatusRow[]>;
   allocations: DataLoader<string, Allocation[]>;
+  /** A child's chronology page, batched across the children a request asks about. */
+  chronology: ReturnType<typeof chronologyLoader>;
 }
 
 export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
@@ -27,6 +30,7 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     children: scopedChildren(ctx, childLoader(deps.db, tenant, seesArchived)),
     legalStatuses: legalStatusLoader(deps.db, tenant),
     allocations: allocationLoader(deps.db, tenant),
+    chronology: chronologyLoader(deps.db, tenant, ctx.identity, directory),
   };
 }
 

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { readTypeDefs, ServiceDefinition } from "@caregraph/platform";
+import { DOMAINS, mergeHandlers, readTypeDefs, ServiceDefinition } from "@caregraph/platform";
+import { chronologyHandlers } from "./chronology/read-model";
 import { Context, createContext, directory } from "./context";
 import { PrismaClient } from "./generated/prisma/client";
 import { rules } from "./permissions";
@@ -16,9 +17,11 @@ export const children: ServiceDefinition<PrismaClient, Context> = {
   rules,
   createClient: (adapter) => new PrismaClient({ adapter }),
   context: createContext,
-  // Its own events and the placements domain's keep the directory of who may be shown which child.
-  subscriptions: ["children", "placements"],
-  handlers: () => directory.handlers,
+  // Its own events and the placements domain's keep the directory of who may be shown which child;
+  // every domain's (its own included) feed the child's chronology (a domain added later is in it
+  // from its first event).
+  subscriptions: [...DOMAINS],
+  handlers: () => mergeHandlers(directory.handlers, chronologyHandlers),
   // Answers Query.auditTrail for every subgraph (the child's record is this subgraph's entity).
   collectsAuditTrail: true,
 };

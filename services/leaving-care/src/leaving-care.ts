@@ -12,6 +12,7 @@ import {
   pathwayPlanReviewDue,
 } from "./domain/status";
 import type { LeavingCareRecord, Prisma } from "./generated/prisma/client";
+import { statusChanged } from "./chronology";
 
 type Tx = Prisma.TransactionClient;
 
@@ -74,7 +75,10 @@ export async function reconcile(tx: Tx, tenant: string, childId: string, complet
   });
   const events: NewEvent[] = [];
   if (result.status !== before.status) {
-    events.push({ type: "LeavingCareStatusChanged", childId, payload: { status: result.status, reason: result.reason, on, previousStatus: before.status } });
+    events.push(
+      { type: "LeavingCareStatusChanged", childId, payload: { status: result.status, reason: result.reason, on, previousStatus: before.status } },
+      statusChanged(childId, { status: result.status, previousStatus: before.status, reason: result.reason, on }),
+    );
   }
   let record = await tx.leavingCareRecord.update({
     where: { childId },

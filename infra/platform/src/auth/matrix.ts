@@ -169,6 +169,22 @@ export function anyReaders(domain: AccessDomain): Role[] {
   return uniq([...policy.read, ...(policy.fields ?? []).flatMap((x) => x.allow ?? [])]);
 }
 
+/**
+ * Whether the caller reads the domain as a whole (access R or RW for one of their roles): what a
+ * read model across domains (the chronology) asks before it shows anything that came from one.
+ * A role that reads only excepted fields there (R*) is not a reader of the domain; ask
+ * `mayReadField` for the field in question instead.
+ */
+export function mayRead(identity: Identity | null, domain: AccessDomain): boolean {
+  return (identity?.roles ?? []).some((r) => MATRIX[domain].read.includes(r));
+}
+
+/** Whether the caller may read `type.field` of a domain, exceptions applied. */
+export function mayReadField(identity: Identity | null, domain: AccessDomain, type: string, field: string): boolean {
+  const readers = readersOf(domain, type, field);
+  return (identity?.roles ?? []).some((r) => readers.includes(r));
+}
+
 /** R* = only the fields named under the field-level exceptions. */
 export type Access = "—" | "R" | "R*" | "RW";
 

@@ -60,3 +60,13 @@ export function ageOn(dateOfBirth: LocalDate, on: LocalDate): number {
 export function todayInEngland(now: Date): LocalDate {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
 }
+
+/**
+ * The instant a day begins in England: 00:00 Europe/London, which is 23:00 UTC the day before in
+ * summer time and 00:00 UTC in winter (the clocks change at 01:00 UTC, never at local midnight).
+ */
+export function startOfDayInEngland(date: LocalDate): Date {
+  const utcMidnight = toUtc(date).getTime();
+  const summer = new Date(utcMidnight - 3_600_000);
+  return todayInEngland(summer) === date ? summer : new Date(utcMidnight);
+}

@@ -11,3 +11,4 @@ export * from "./service";
 export * from "./setup";
 export * from "./documented";
 export * from "./roles";
+export * from "./outbox";

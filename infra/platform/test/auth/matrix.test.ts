@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import gql from "graphql-tag";
 import { ACCESS_DOC } from "../../src/auth/render-access";
-import { ACCESS_DOMAINS, access, anyReaders, buildRules, MATRIX, readersOf, renderAccessDoc, scopeOf, SCOPES, writersOf } from "../../src/auth/matrix";
+import { ACCESS_DOMAINS, access, anyReaders, buildRules, MATRIX, mayRead, mayReadField, readersOf, renderAccessDoc, scopeOf, SCOPES, writersOf } from "../../src/auth/matrix";
 import { ROLES } from "../../src/auth/identity";
 
 describe("the access matrix", () => {
@@ -64,5 +64,19 @@ describe("the access matrix", () => {
     });
     // A domain nobody writes gets the "nobody" rule for a mutation.
     expect(buildRules("audit", gql`type Mutation { x: Int }`, () => "r" as never, "nobody" as never).Mutation).toEqual({ x: "nobody" });
+  });
+});
+
+describe("mayRead / mayReadField (read models across domains)", () => {
+  const who = (...roles: string[]) => ({ userId: "u", tenant: "E09000027", roles }) as unknown as Parameters<typeof mayRead>[0];
+  it("a domain's readers read it; a role with only excepted fields there does not, but may read those fields", () => {
+    expect(mayRead(who("EDUCATION_COORDINATOR"), "education")).toBe(true);
+    expect(mayRead(who("EDUCATION_COORDINATOR"), "health")).toBe(false);
+    expect(mayRead(who("HEALTH_PROFESSIONAL"), "safeguarding")).toBe(false);
+    expect(mayReadField(who("HEALTH_PROFESSIONAL"), "safeguarding", "ChildProtectionPlan", "category")).toBe(true);
+    expect(mayReadField(who("HEALTH_PROFESSIONAL"), "safeguarding", "Concern", "category")).toBe(false);
+    expect(mayRead(who("PARTNER"), "children")).toBe(false);
+    expect(mayRead(null, "children")).toBe(false);
+    expect(mayRead(who("PARTNER", "SAFEGUARDING_LEAD"), "safeguarding")).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import {
   addMonths,
   ageOn,
+  startOfDayInEngland,
   easterSunday,
   isBankHoliday,
   isWorkingDay,
@@ -97,5 +98,18 @@ describe("calendar months and ages", () => {
   it("a child is 4 the day before their fifth birthday and 5 on it", () => {
     expect(ageOn("2021-11-21", "2026-11-20")).toBe(4);
     expect(ageOn("2021-11-21", "2026-11-21")).toBe(5);
+  });
+});
+
+describe("startOfDayInEngland", () => {
+  it.each([
+    ["2026-01-15", "2026-01-15T00:00:00.000Z"], // GMT
+    ["2026-07-01", "2026-06-30T23:00:00.000Z"], // BST
+    ["2026-03-29", "2026-03-29T00:00:00.000Z"], // the clocks go forward at 01:00 GMT: the day began in GMT
+    ["2026-03-30", "2026-03-29T23:00:00.000Z"],
+    ["2026-10-25", "2026-10-24T23:00:00.000Z"], // the clocks go back at 01:00 GMT: the day began in BST
+    ["2026-10-26", "2026-10-26T00:00:00.000Z"],
+  ])("%s begins at %s", (date, instant) => {
+    expect(startOfDayInEngland(date).toISOString()).toBe(instant);
   });
 });

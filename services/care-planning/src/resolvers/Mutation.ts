@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { statutoryTaskCompleted } from "@caregraph/platform";
-import { fromUtc, toUtc } from "@caregraph/platform/calendar";
+import { fromUtc, todayInEngland, toUtc } from "@caregraph/platform/calendar";
 import { now, today } from "@caregraph/platform/clock";
 import { invalidInput } from "@caregraph/platform/graphql";
 import { directory } from "../context";
@@ -8,6 +8,7 @@ import { contributionProblem, nextVersion } from "../domain/care-plan";
 import { checkAfterPreviousReview, checkReviewHeld } from "../domain/looked-after-reviews";
 import { checkVisit } from "../domain/statutory-visits";
 import { carePlanRecorded, lookedAfterReviewHeld, reviewTask, statutoryVisitMade } from "../events/published";
+import * as chronology from "../events/chronology";
 import type { MutationResolvers } from "../generated/graphql";
 import { lastHeldReview, lockChild, openReview, scheduleReview } from "../reviews";
 import { currentPlacement, openVisits, scheduleVisit, taskOf } from "../visits";
@@ -45,7 +46,12 @@ export const Mutation: MutationResolvers = {
         entityId: held.id,
         childId: child.id,
         details: { sequence: held.sequence, heldOn: input.heldOn, participation: held.participation, next: next.review.id },
-        events: [statutoryTaskCompleted(child.id, reviewTask(held), input.heldOn), lookedAfterReviewHeld(held), ...next.events],
+        events: [
+          statutoryTaskCompleted(child.id, reviewTask(held), input.heldOn),
+          lookedAfterReviewHeld(held),
+          chronology.reviewHeld({ ...held, heldOn: toUtc(input.heldOn) }),
+          ...next.events,
+        ],
       });
       return held;
     });
@@ -79,7 +85,12 @@ export const Mutation: MutationResolvers = {
         entityId: made.id,
         childId: child.id,
         details: { placementId: placement.id, visitedOn: input.visitedOn, next: next.visit.id },
-        events: [statutoryTaskCompleted(child.id, await taskOf(tx, made), input.visitedOn), statutoryVisitMade(made), ...next.events],
+        events: [
+          statutoryTaskCompleted(child.id, await taskOf(tx, made), input.visitedOn),
+          statutoryVisitMade(made),
+          chronology.visitMade({ ...made, visitedOn: toUtc(input.visitedOn) }),
+          ...next.events,
+        ],
       });
       return made;
     });
@@ -119,7 +130,7 @@ export const Mutation: MutationResolvers = {
         entityId: plan.id,
         childId: child.id,
         details: { version: plan.version },
-        events: [carePlanRecorded(plan)],
+        events: [carePlanRecorded(plan), chronology.carePlanRecorded(plan, todayInEngland(plan.recordedAt))],
       });
       return plan;
     });

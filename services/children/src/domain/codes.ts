@@ -26,3 +26,29 @@ export const ETHNICITIES = [
 
 /** UPN (rule 168): letter (not I, O, S) + 12 digits, or + 11 digits + letter; or UN1–UN5. */
 export const UPN = /^([A-HJ-NP-RT-Z]\d{12}|[A-HJ-NP-RT-Z]\d{11}[A-Z]|UN[1-5])$/;
+
+/** REC reason episode ceased (rule 149), shortened from the DfE wording for one-line summaries. */
+export const REASONS_EPISODE_CEASED: Record<string, string> = {
+  E11: "adopted (application unopposed)",
+  E12: "adopted (consent dispensed with)",
+  E13: "left care to live with parent(s), relative(s) or other person(s) without parental responsibility",
+  E14: "accommodation on remand ended",
+  E15: "age assessment determined the child is 18 or over",
+  E16: "moved abroad",
+  E17: "aged 18 or over and remained with current carers",
+  E2: "died",
+  E3: "care taken over by another local authority",
+  E41: "residence order or child arrangement order granted",
+  E45: "special guardianship order to former foster carer(s), relative or friend",
+  E46: "special guardianship order to former foster carer(s), not relative or friend",
+  E47: "special guardianship order to other carer(s), relative or friend",
+  E48: "special guardianship order to other carer(s), not relative or friend",
+  E4A: "returned home to parent(s) or others with parental responsibility, as planned",
+  E4B: "returned home to parent(s) or others with parental responsibility, not as planned",
+  E5: "moved into independent living with formal support",
+  E6: "moved into independent living without formal support",
+  E7: "transferred to residential care funded by adult social care",
+  E8: "ceased for any other reason",
+  E9: "sentenced to custody",
+  X1: "episode ceased and a new one began the same day",
+};

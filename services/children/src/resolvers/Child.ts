@@ -1,7 +1,8 @@
 import { today } from "@caregraph/platform/clock";
 import { fromUtc } from "@caregraph/platform/calendar";
 import { inForceOn } from "../domain/legal-status";
-import type { AllocationResolvers, ChildResolvers, LegalStatusResolvers } from "../generated/graphql";
+import type { AllocationResolvers, ChildResolvers, ChronologyEntryResolvers, LegalStatusResolvers } from "../generated/graphql";
+import { chronologyQuery } from "../chronology/page";
 import { LEGAL_STATUSES } from "../domain/codes";
 import { toChained } from "../store";
 
@@ -23,6 +24,13 @@ export const Child: ChildResolvers = {
   currentAllocations: async (c, _, ctx) => (await ctx.allocations.load(c.id)).filter((a) => a.to === null),
   allocatedSocialWorker: async (c, _, ctx) =>
     (await ctx.allocations.load(c.id)).find((a) => a.to === null && a.role === "ALLOCATED_SOCIAL_WORKER") ?? null,
+  // Entries from the domains the caller may read, for a child they may see (it resolved); audited as Child.chronology.
+  chronology: (c, args, ctx) => ctx.chronology(c.id, chronologyQuery(args)),
+};
+
+export const ChronologyEntry: ChronologyEntryResolvers = {
+  // The instant if the domain gave one, else the start of the day in England (stored as sort_at).
+  at: (e) => e.sortAt,
 };
 
 export const LegalStatus: LegalStatusResolvers = {

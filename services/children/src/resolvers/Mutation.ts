@@ -1,6 +1,7 @@
+import { chronologyChanges, chronologyEntryRecorded } from "@caregraph/platform";
 import { now, today } from "@caregraph/platform/clock";
 import { randomUUID } from "node:crypto";
-import { fromUtc, toUtc } from "@caregraph/platform/calendar";
+import { fromUtc, todayInEngland, toUtc } from "@caregraph/platform/calendar";
 import { invalidInput, NotFoundError } from "@caregraph/platform/graphql";
 import type { Context } from "../context";
 import { checkAllocation } from "../domain/allocation";
@@ -9,6 +10,7 @@ import { addStatus, amendStatus, ChainedStatus, currentPeriodStart, endCareOn, v
 import { sameName, searchNameOf } from "../domain/names";
 import { validateRegistration } from "../domain/registration";
 import * as events from "../events/published";
+import { allocationEntry, archivedEntry, legalStatusEntries, registeredEntry } from "../events/chronology";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Child, Prisma, ReasonEpisodeCeased } from "../generated/prisma/client";
 import { historyOf, lockChild, UUID } from "../store";
@@ -49,6 +51,8 @@ export const Mutation: MutationResolvers = {
       }
       const published = [events.childRegistered(child, r.legalStatus ?? null)];
       if (r.lookedAfterSince) published.push(events.childBecameLookedAfter(child.id, r.lookedAfterSince, r.legalStatus ?? null));
+      published.push(chronologyEntryRecorded(child.id, registeredEntry(child.id, today())));
+      published.push(...chronologyChanges(child.id, [], legalStatusEntries(await historyOf(tx, child.tenant, child.id)), "registered"));
       await recorder.change(tx, actor(ctx), {
         action: "child.registered",
         entity: "Child",
@@ -73,6 +77,7 @@ export const Mutation: MutationResolvers = {
       const published = [events.legalStatusChanged(child.id, input.code, input.startDate, plan.previous?.code ?? null)];
       // A new period of care (the first, or after endCare): the statutory clocks start again.
       if (plan.startsPeriodOfCare) published.push(events.childBecameLookedAfter(child.id, input.startDate, input.code));
+      published.push(...statusChronology(child.id, before, plan.history));
       await recorder.change(tx, actor(ctx), {
         action: "child.legal_status_recorded",
         entity: "LegalStatus",
@@ -103,7 +108,7 @@ export const Mutation: MutationResolvers = {
         entityId: status.id,
         childId: child.id,
         details: { reason, before: { code: old.code, startDate: old.startDate }, after: { code: amended.code, startDate: amended.startDate } },
-        events: [events.legalStatusAmended(child.id, amended), ...correctedStart(child.id, before, after)],
+        events: [events.legalStatusAmended(child.id, amended), ...correctedStart(child.id, before, after), ...statusChronology(child.id, before, after)],
       });
       return setLookedAfterSince(tx, child, after);
     });
@@ -126,7 +131,7 @@ export const Mutation: MutationResolvers = {
         entityId: status.id,
         childId: child.id,
         details: { reason, code: status.code, startDate: fromUtc(status.startDate) },
-        events: [events.legalStatusVoided(child.id, status.id), ...correctedStart(child.id, before, after)],
+        events: [events.legalStatusVoided(child.id, status.id), ...correctedStart(child.id, before, after), ...statusChronology(child.id, before, after)],
       });
       return setLookedAfterSince(tx, child, after);
     });
@@ -147,7 +152,7 @@ export const Mutation: MutationResolvers = {
         entityId: child.id,
         childId: child.id,
         details: { endDate: input.endDate, reason: input.reason },
-        events: [events.childCeasedLookedAfter(child.id, input.endDate, input.reason)],
+        events: [events.childCeasedLookedAfter(child.id, input.endDate, input.reason), ...statusChronology(child.id, before, after)],
       });
       return setLookedAfterSince(tx, child, after);
     });
@@ -174,7 +179,10 @@ export const Mutation: MutationResolvers = {
         entityId: created.id,
         childId: child.id,
         details: { workerId, role: input.role, from: input.from, previousAllocationId: current?.id ?? null },
-        events: [events.workerAllocated(created, current?.workerId ?? null)],
+        events: [
+          events.workerAllocated(created, current?.workerId ?? null),
+          chronologyEntryRecorded(child.id, allocationEntry({ id: created.id, role: created.role, from: input.from }, current !== null)),
+        ],
       });
       return created;
     });
@@ -247,6 +255,10 @@ async function setLookedAfterSince(tx: Tx, child: Child, history: ChainedStatus[
   return tx.child.update({ where: { id: child.id }, data: { lookedAfterSince: start ? toUtc(start) : null } });
 }
 
+/** The chronology follows the re-chained history: new and changed entries recorded, gone ones withdrawn. */
+const statusChronology = (childId: string, before: ChainedStatus[], after: ChainedStatus[]) =>
+  chronologyChanges(childId, legalStatusEntries(before), legalStatusEntries(after), "legal status history corrected");
+
 /** A correction that moves the start of the current period of care restarts the clocks from the corrected date. */
 function correctedStart(childId: string, before: ChainedStatus[], after: ChainedStatus[]) {
   const was = currentPeriodStart(before);
@@ -272,12 +284,13 @@ async function setArchived(ctx: Context, found: Child, archivedAt: Date | null) 
     if (archivedAt && current.archivedAt) invalidInput("id", "ALREADY_ARCHIVED", `this child's record is already archived (since ${current.archivedAt.toISOString()})`);
     if (!archivedAt && !current.archivedAt) invalidInput("id", "NOT_ARCHIVED", "this child's record is not archived");
     const child = await tx.child.update({ where: { id }, data: { archivedAt } });
+    const at = archivedAt ?? now();
     await recorder.change(tx, actor(ctx), {
       action: archivedAt ? "child.archived" : "child.restored",
       entity: "Child",
       entityId: id,
       childId: id,
-      events: [archivedAt ? events.childArchived(id) : events.childRestored(id)],
+      events: [archivedAt ? events.childArchived(id) : events.childRestored(id), chronologyEntryRecorded(id, archivedEntry(id, archivedAt !== null, at, todayInEngland(at)))],
     });
     return child;
   });

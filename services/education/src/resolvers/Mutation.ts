@@ -14,6 +14,7 @@ import { parseTerm, termLabel } from "../domain/terms";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Prisma } from "../generated/prisma/client";
 import { openPeps, pepTask, schedulePep } from "../schedule";
+import { exclusionRecorded, pepCompleted, schoolStarted, senRecorded } from "../chronology";
 
 type Tx = Prisma.TransactionClient;
 
@@ -66,7 +67,7 @@ export const Mutation: MutationResolvers = {
               completedOn: toUtc(input.completedOn),
             },
           });
-      const events = [statutoryTaskCompleted(child.id, pepTask(completed), input.completedOn)];
+      const events = [statutoryTaskCompleted(child.id, pepTask(completed), input.completedOn), pepCompleted(child.id, completed, input.completedOn)];
       const stillOpen = (await openPeps(tx, child.tenant, child.id)).filter((p) => p.kind === "REVIEW");
       if (child.lookedAfterSince && stillOpen.length === 0) {
         events.push(await schedulePep(tx, at, "REVIEW", input.completedOn, pepReviewDue(child.tenant, input.completedOn).date));
@@ -160,7 +161,7 @@ export const Mutation: MutationResolvers = {
         entityId: row.id,
         childId: child.id,
         details: { urn, startDate: input.startDate, previousEnrolmentId: current?.id ?? null },
-        events: [enrolled],
+        events: [enrolled, schoolStarted(child.id, row.id, input.startDate, current !== null)],
       });
       return row;
     });
@@ -192,7 +193,10 @@ export const Mutation: MutationResolvers = {
         entityId: row.id,
         childId: child.id,
         details: { provision: input.provision, startDate: input.startDate, endDate: input.endDate ?? null },
-        events: [{ type: "SenRecorded", childId: child.id, payload: { senId: row.id, provision: input.provision, startDate: input.startDate, endDate: input.endDate ?? null } }],
+        events: [
+          { type: "SenRecorded", childId: child.id, payload: { senId: row.id, provision: input.provision, startDate: input.startDate, endDate: input.endDate ?? null } },
+          senRecorded(child.id, row, input.startDate, input.endDate ?? null),
+        ],
       });
       return row;
     });
@@ -215,7 +219,10 @@ export const Mutation: MutationResolvers = {
         entityId: row.id,
         childId: child.id,
         details: { kind: input.kind, startDate: input.startDate, days: input.days ?? null },
-        events: [{ type: "ExclusionRecorded", childId: child.id, payload: { exclusionId: row.id, kind: input.kind, startDate: input.startDate, days: input.days ?? null } }],
+        events: [
+          { type: "ExclusionRecorded", childId: child.id, payload: { exclusionId: row.id, kind: input.kind, startDate: input.startDate, days: input.days ?? null } },
+          exclusionRecorded(child.id, row, input.startDate),
+        ],
       });
       return row;
     });

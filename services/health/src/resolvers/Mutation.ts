@@ -8,6 +8,7 @@ import { countsAsInitialAssessment, initialAssessmentWindowOpens } from "../doma
 import type { HealthAssessment, HealthAssessmentKind, Prisma } from "../generated/prisma/client";
 import type { MutationResolvers } from "../generated/graphql";
 import { openAssessments, reconcileReviews, supersedeReviews, task } from "../schedule";
+import { assessmentDone, assessmentVoided } from "../chronology";
 
 type Tx = Prisma.TransactionClient;
 
@@ -94,7 +95,12 @@ export const Mutation: MutationResolvers = {
         entityId: completed.id,
         childId: child.id,
         details: { kind: completed.kind, completedOn: input.completedOn },
-        events: [statutoryTaskCompleted(child.id, task(completed), input.completedOn), ...superseded, ...next],
+        events: [
+          statutoryTaskCompleted(child.id, task(completed), input.completedOn),
+          assessmentDone({ ...completed, completedOn: toUtc(input.completedOn) }),
+          ...superseded,
+          ...next,
+        ],
       });
       return completed;
     });
@@ -136,7 +142,7 @@ export const Mutation: MutationResolvers = {
           before: { completedOn: was, kind: row.kind, note: row.note },
           after: { completedOn, kind, note: amended.note },
         },
-        events: [statutoryTaskCompleted(child.id, task(amended), completedOn), ...next],
+        events: [statutoryTaskCompleted(child.id, task(amended), completedOn), assessmentDone({ ...amended, completedOn: toUtc(completedOn) }), ...next],
       });
       return amended;
     });
@@ -167,7 +173,7 @@ export const Mutation: MutationResolvers = {
         entityId: row.id,
         childId: child.id,
         details: { reason: input.reason, completedOn, kind: row.kind, reopened: reopen },
-        events: [first, ...next],
+        events: [first, assessmentVoided(row), ...next],
       });
       return (await tx.healthAssessment.findUniqueOrThrow({ where: { id: row.id } }));
     });

@@ -7,6 +7,8 @@ import { birthday } from "../domain/status";
 import type { LeavingCareRecord, Prisma } from "../generated/prisma/client";
 import type { MutationResolvers } from "../generated/graphql";
 import { lockChild, reconcile } from "../leaving-care";
+import { needsAssessmentDone, pathwayPlanReviewed, stayingArrangementStarted } from "../chronology";
+import type { NewEvent } from "@caregraph/platform";
 
 /** DfE ACCOM letters that only ever take the "unsuitable" suffix (S2, X2). */
 const NEVER_SUITABLE = ["S", "X"];
@@ -38,6 +40,8 @@ async function changeRecord(
     completed?: Parameters<typeof reconcile>[3];
     action: string;
     details: Record<string, unknown>;
+    /** What the chronology is told of the change itself (a status change follows from reconcile). */
+    chronology?: (childId: string) => NewEvent;
   },
 ): Promise<LeavingCareRecord> {
   const found = await recordOf(ctx, childId);
@@ -53,7 +57,7 @@ async function changeRecord(
       entityId: row.childId,
       childId: row.childId,
       details: c.details,
-      events,
+      events: [...(c.chronology ? [c.chronology(row.childId)] : []), ...events],
     });
     return record ?? row;
   });
@@ -75,6 +79,7 @@ export const Mutation: MutationResolvers = {
       },
       data: { needsAssessmentCompletedOn: toUtc(input.completedOn) },
       completed: { task: "NEEDS", on: input.completedOn },
+      chronology: (childId) => needsAssessmentDone(childId, input.completedOn),
       action: "leaving-care.needs-assessment.recorded",
       details: { completedOn: input.completedOn },
     });
@@ -98,6 +103,7 @@ export const Mutation: MutationResolvers = {
       },
       data: { pathwayPlanReviewedOn: toUtc(input.reviewedOn) },
       completed: { task: "PATHWAY", on: input.reviewedOn },
+      chronology: (childId) => pathwayPlanReviewed(childId, input.reviewedOn),
       action: "leaving-care.pathway-plan.reviewed",
       details: { reviewedOn: input.reviewedOn },
     });
@@ -176,6 +182,7 @@ export const Mutation: MutationResolvers = {
         entityId: id,
         childId: row.childId,
         details: { kind: input.kind, startDate: input.startDate, endDate: input.endDate ?? null },
+        events: [stayingArrangementStarted(row.childId, { id, kind: input.kind, endDate: input.endDate ?? null }, input.startDate)],
       });
       return row;
     });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { statutoryTaskCompleted, statutoryTaskScheduled, UUID } from "@caregraph/platform";
+import { chronologyChanges, statutoryTaskCompleted, statutoryTaskScheduled, UUID } from "@caregraph/platform";
 import { fromUtc, todayInEngland, toUtc } from "@caregraph/platform/calendar";
 import { now } from "@caregraph/platform/clock";
 import { invalidInput, NotFoundError } from "@caregraph/platform/graphql";
@@ -9,6 +9,7 @@ import { intendedToLastUntil18ByDefault } from "../domain/codes";
 import { checkEpisodeEnd, checkEpisodeStart, checkReturnHomeInterview, returnHomeInterviewDue } from "../domain/missing-episodes";
 import { checkAmendment, checkEnd, checkLookedAfter, checkMove, checkNewPlacement, followMove, normalisePostcode, normaliseUrn, Period } from "../domain/placement-rules";
 import * as events from "../events/published";
+import { missingEpisodeEntries, placementEntries } from "../events/chronology";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Placement, Prisma } from "../generated/prisma/client";
 
@@ -47,6 +48,13 @@ function correctionReason(reason: string): string {
   if (!r) invalidInput("input.reason", "REASON_REQUIRED", "say why the record is being corrected");
   return r;
 }
+
+/** The history with rows replaced (by id) or added. */
+const withRows = (history: Placement[], ...rows: Placement[]) => [...history.filter((p) => !rows.some((r) => r.id === p.id)), ...rows];
+
+/** What the chronology hears of a change to the child's placements: the difference it made. */
+const placementChronology = (childId: string, before: Placement[], after: Placement[], why: string) =>
+  chronologyChanges(childId, placementEntries(before), placementEntries(after), why);
 
 const notVoided = (p: Placement | undefined): Placement => {
   if (!p) invalidInput("input.id", "ALREADY_VOIDED", "this placement was voided; it can no longer be corrected");
@@ -92,7 +100,11 @@ export const Mutation: MutationResolvers = {
         entityId: placement.id,
         childId: child.id,
         details: { type: placement.type, startDate: input.startDate, intendedToLastUntil18: placement.intendedToLastUntil18 },
-        events: [events.placementStarted(placement, null), ...(placement.endDate ? [events.placementEnded(placement)] : [])],
+        events: [
+          events.placementStarted(placement, null),
+          ...(placement.endDate ? [events.placementEnded(placement)] : []),
+          ...placementChronology(child.id, existing, withRows(existing, placement), "placement recorded"),
+        ],
       });
       return placement;
     });
@@ -137,7 +149,11 @@ export const Mutation: MutationResolvers = {
         entityId: started.id,
         childId: child.id,
         details: { from: ended.id, type: started.type, date: input.date, reason: input.reason ?? null },
-        events: [events.placementEnded(ended), events.placementStarted(started, ended.id)],
+        events: [
+          events.placementEnded(ended),
+          events.placementStarted(started, ended.id),
+          ...placementChronology(child.id, existing, withRows(existing, ended, started), "placement changed"),
+        ],
       });
       return { ...started, reasonGivenForMove: ended.reasonForChange };
     });
@@ -157,7 +173,7 @@ export const Mutation: MutationResolvers = {
         entityId: ended.id,
         childId: child.id,
         details: { endDate: input.endDate },
-        events: [events.placementEnded(ended)],
+        events: [events.placementEnded(ended), ...placementChronology(child.id, existing, withRows(existing, ended), "placement ended")],
       });
       return ended;
     });
@@ -214,7 +230,11 @@ export const Mutation: MutationResolvers = {
         entityId: amended.id,
         childId: child.id,
         details: { reason, before: summary(before), after: summary(amended), moveFollowed: neighbours.map((n) => n.id) },
-        events: [events.placementAmended(amended), ...neighbours.map(events.placementAmended)],
+        events: [
+          events.placementAmended(amended),
+          ...neighbours.map(events.placementAmended),
+          ...placementChronology(child.id, history, withRows(history, amended, ...neighbours), "placement corrected"),
+        ],
       });
       return amended;
     });
@@ -242,7 +262,11 @@ export const Mutation: MutationResolvers = {
         entityId: voided.id,
         childId: child.id,
         details: { reason, placement: summary(before), reopened: reopened?.id ?? null },
-        events: [events.placementVoided(voided), ...(reopened ? [events.placementAmended(reopened)] : [])],
+        events: [
+          events.placementVoided(voided),
+          ...(reopened ? [events.placementAmended(reopened)] : []),
+          ...placementChronology(child.id, history, withRows(history, voided, ...(reopened ? [reopened] : [])), "placement voided as entered in error"),
+        ],
       });
       return voided;
     });
@@ -264,7 +288,7 @@ export const Mutation: MutationResolvers = {
         entityId: episode.id,
         childId: child.id,
         details: { kind: episode.kind, startedAt: episode.startedAt.toISOString() },
-        events: [events.missingEpisodeStarted(episode)],
+        events: [events.missingEpisodeStarted(episode), ...chronologyChanges(child.id, [], missingEpisodeEntries(episode), "recorded")],
       });
       return episode;
     });
@@ -293,6 +317,7 @@ export const Mutation: MutationResolvers = {
         events: [
           events.missingEpisodeEnded(ended),
           statutoryTaskScheduled(child.id, events.returnHomeInterviewTask({ ...ended, endedAt: input.endedAt })),
+          ...chronologyChanges(child.id, missingEpisodeEntries(episode), missingEpisodeEntries(ended), "missing episode corrected"),
         ],
       });
       return ended;
@@ -331,16 +356,19 @@ export const Mutation: MutationResolvers = {
           offeredAt: input.offeredAt?.toISOString() ?? null,
           declined: input.declined ?? false,
         },
-        events: done
-          ? [
-              statutoryTaskCompleted(
-                child.id,
-                events.returnHomeInterviewTask({ ...updated, endedAt: updated.endedAt! }),
-                todayInEngland(completedAt),
-                completedAt.toISOString(),
-              ),
-            ]
-          : [],
+        events: [
+          ...(done
+            ? [
+                statutoryTaskCompleted(
+                  child.id,
+                  events.returnHomeInterviewTask({ ...updated, endedAt: updated.endedAt! }),
+                  todayInEngland(completedAt),
+                  completedAt.toISOString(),
+                ),
+              ]
+            : []),
+          ...chronologyChanges(child.id, missingEpisodeEntries(episode, at), missingEpisodeEntries(updated, at), "return home interview corrected"),
+        ],
       });
       return updated;
     });

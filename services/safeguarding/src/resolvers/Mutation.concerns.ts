@@ -8,6 +8,7 @@ import { decideRiskLevel } from "../domain/risk-matrix";
 import type { MutationResolvers } from "../generated/graphql";
 import { completeTask, scheduleTask } from "../tasks";
 import { actor, childAndDate, lockChild } from "../pathway";
+import { concernRaised } from "../chronology";
 
 /** Concerns and the escalations they raise. */
 export const concernsMutations: MutationResolvers = {
@@ -38,6 +39,7 @@ export const concernsMutations: MutationResolvers = {
           childId: child.id,
           payload: { concernId: concern.id, category: concern.category, riskLevel: concern.riskLevel, raisedOn: input.raisedOn },
         },
+        concernRaised(child.id, concern, input.raisedOn),
       ];
       if (concern.riskLevel === "CRITICAL") {
         const escalation = await scheduleTask(tx, at, {

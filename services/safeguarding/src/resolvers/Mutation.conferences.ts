@@ -18,6 +18,7 @@ import {
 import type { MutationResolvers } from "../generated/graphql";
 import { scheduleTask } from "../tasks";
 import { activePlan, actor, cancelWithEscalations, childAndDate, completeWithEscalations, lockChild } from "../pathway";
+import { conferenceHeld, coreGroupHeld, planEnded, planStarted } from "../chronology";
 
 /** Child protection conferences, plans and core groups. */
 export const conferencesMutations: MutationResolvers = {
@@ -56,7 +57,10 @@ export const conferencesMutations: MutationResolvers = {
             data: { id: randomUUID(), ...at, category: input.planCategory, startDate: toUtc(heldOn), initialConferenceId: conference.id },
           });
           result = await tx.childProtectionConference.update({ where: { id: conference.id }, data: { planId: started.id } });
-          events.push({ type: "ChildProtectionPlanStarted", childId: child.id, payload: { planId: started.id, category: started.category, startDate: heldOn } });
+          events.push(
+            { type: "ChildProtectionPlanStarted", childId: child.id, payload: { planId: started.id, category: started.category, startDate: heldOn } },
+            planStarted(child.id, started, heldOn),
+          );
           const coreGroup = await scheduleTask(tx, at, { task: TASK.FIRST_CORE_GROUP, due: firstCoreGroupDue(heldOn), authority: AUTHORITY.FIRST_CORE_GROUP, planId: started.id });
           const review = await scheduleTask(tx, at, {
             task: TASK.REVIEW_CONFERENCE,
@@ -66,11 +70,14 @@ export const conferencesMutations: MutationResolvers = {
           });
           events.push(coreGroup.event, review.event);
         }
-        events.unshift({
-          type: "ChildProtectionConferenceHeld",
-          childId: child.id,
-          payload: { conferenceId: conference.id, kind: "INITIAL", heldOn, planCategory: input.planCategory ?? null },
-        });
+        events.unshift(
+          {
+            type: "ChildProtectionConferenceHeld",
+            childId: child.id,
+            payload: { conferenceId: conference.id, kind: "INITIAL", heldOn, planCategory: input.planCategory ?? null },
+          },
+          conferenceHeld(child.id, { id: conference.id, kind: "INITIAL", planCategory: input.planCategory ?? null }, heldOn),
+        );
         await ctx.deps.recorder.change(tx, actor(ctx), {
           action: "child_protection_conference.recorded",
           entity: "ChildProtectionConference",
@@ -102,14 +109,17 @@ export const conferencesMutations: MutationResolvers = {
         events.push(next.event);
       } else {
         await tx.childProtectionPlan.update({ where: { id: plan.id }, data: { endDate: toUtc(heldOn) } });
-        events.push({ type: "ChildProtectionPlanEnded", childId: child.id, payload: { planId: plan.id, endDate: heldOn } });
+        events.push({ type: "ChildProtectionPlanEnded", childId: child.id, payload: { planId: plan.id, endDate: heldOn } }, planEnded(child.id, plan, heldOn));
         events.push(...(await cancelWithEscalations(tx, at, { planId: plan.id }, heldOn, "child protection plan ended")));
       }
-      events.unshift({
-        type: "ChildProtectionConferenceHeld",
-        childId: child.id,
-        payload: { conferenceId: conference.id, kind: "REVIEW", heldOn, planCategory: input.planCategory ?? null },
-      });
+      events.unshift(
+        {
+          type: "ChildProtectionConferenceHeld",
+          childId: child.id,
+          payload: { conferenceId: conference.id, kind: "REVIEW", heldOn, planCategory: input.planCategory ?? null },
+        },
+        conferenceHeld(child.id, { id: conference.id, kind: "REVIEW", planCategory: input.planCategory ?? null }, heldOn),
+      );
       await ctx.deps.recorder.change(tx, actor(ctx), {
         action: "child_protection_conference.recorded",
         entity: "ChildProtectionConference",
@@ -133,6 +143,7 @@ export const conferencesMutations: MutationResolvers = {
       const coreGroup = await tx.coreGroup.create({ data: { id: randomUUID(), ...at, heldOn: toUtc(input.heldOn), planId: plan.id } });
       const events: NewEvent[] = [
         { type: "CoreGroupHeld", childId: child.id, payload: { coreGroupId: coreGroup.id, planId: plan.id, heldOn: input.heldOn } },
+        coreGroupHeld(child.id, coreGroup, input.heldOn),
         ...(await completeWithEscalations(tx, at, { task: TASK.FIRST_CORE_GROUP, planId: plan.id }, input.heldOn)),
       ];
       await ctx.deps.recorder.change(tx, actor(ctx), {

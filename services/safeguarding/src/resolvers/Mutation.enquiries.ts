@@ -6,6 +6,7 @@ import { AUTHORITY, initialConferenceDue, latestDiscussion, TASK } from "../doma
 import type { MutationResolvers } from "../generated/graphql";
 import { cancelTask, moveTask, openTasks, scheduleTask } from "../tasks";
 import { actor, cancelWithEscalations, childAndDate, lockChild } from "../pathway";
+import { section47Concluded, strategyDiscussionHeld } from "../chronology";
 
 /** Strategy discussions and the section 47 enquiries they start. */
 export const enquiriesMutations: MutationResolvers = {
@@ -56,11 +57,14 @@ export const enquiriesMutations: MutationResolvers = {
       const discussion = await tx.strategyDiscussion.create({
         data: { id: randomUUID(), ...at, heldOn: toUtc(input.heldOn), outcome: input.outcome, agencies, section47EnquiryId },
       });
-      events.unshift({
-        type: "StrategyDiscussionHeld",
-        childId: child.id,
-        payload: { strategyDiscussionId: discussion.id, heldOn: input.heldOn, outcome: input.outcome, agencies, section47EnquiryId },
-      });
+      events.unshift(
+        {
+          type: "StrategyDiscussionHeld",
+          childId: child.id,
+          payload: { strategyDiscussionId: discussion.id, heldOn: input.heldOn, outcome: input.outcome, agencies, section47EnquiryId },
+        },
+        strategyDiscussionHeld(child.id, discussion, input.heldOn),
+      );
       await ctx.deps.recorder.change(tx, actor(ctx), {
         action: "strategy_discussion.recorded",
         entity: "StrategyDiscussion",
@@ -97,6 +101,7 @@ export const enquiriesMutations: MutationResolvers = {
           childId: child.id,
           payload: { section47EnquiryId: enquiry.id, startedOn, completedOn: input.completedOn, outcome: input.outcome },
         },
+        section47Concluded(child.id, enquiry.id, input.outcome, input.completedOn),
       ];
       if (input.outcome !== "CONFERENCE") {
         events.push(
