@@ -147,14 +147,14 @@ describe("pages", () => {
     expect(Buffer.from(one.pageInfo.endCursor!, "base64url").toString()).not.toContain("K2026");
   });
 
-  it("first defaults to 50 and may be up to 200; beyond, or below 1, is refused naming first; a cursor it did not give out, naming after", async () => {
+  it("first defaults to 50 and may be up to 100; beyond, or below 1, is refused naming first; a cursor it did not give out, naming after", async () => {
     const id = await register();
     await send(...Array.from({ length: 55 }, (_, i) => recorded("health", id, { entryId: `bulk-${i}`, on: "2026-10-01" })));
     const dflt = await page(id, { filter: others });
     expect(dflt.edges).toHaveLength(50);
     expect(dflt.totalCount).toBe(55);
-    expect((await page(id, { filter: others, first: 200 })).edges).toHaveLength(55);
-    for (const first of [201, 0]) {
+    expect((await page(id, { filter: others, first: 100 })).edges).toHaveLength(55);
+    for (const first of [101, 0]) {
       const r = await chronology(env.token, id, { first });
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
     }

@@ -5,7 +5,7 @@ import DataLoader from "dataloader";
 import { chronologyAccess, Readable } from "./access";
 
 export const DEFAULT_PAGE = 50;
-export const MAX_PAGE = 200;
+export const MAX_PAGE = 100; // as the work tray: a full page of every field stays inside the cost limit
 
 /** Where a page ends: the last entry's place in the order (at, recordedAt, id), all descending. */
 interface Position {
