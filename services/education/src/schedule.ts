@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { EventEnvelope, NewEvent, statutoryTaskCancelled, statutoryTaskScheduled } from "@caregraph/platform";
 import { fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
 import { today } from "@caregraph/platform/clock";
-import { AUTHORITY, firstPepDue, pepExplanation, schoolStabilityDue, schoolStabilityExplanation } from "./domain/personal-education-plans";
+import { directory } from "./context";
+import { AUTHORITY, firstPepClock, firstPepDue, pepExplanation, schoolStabilityDue, schoolStabilityExplanation } from "./domain/personal-education-plans";
 import type { PersonalEducationPlan, Prisma, SchoolStabilityCheck } from "./generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -15,8 +16,8 @@ export const pepTask = (p: PersonalEducationPlan) => ({
   taskId: p.id,
   task: "PersonalEducationPlan",
   dueDate: fromUtc(p.dueDate),
-  authority: p.kind !== "INITIAL" ? AUTHORITY.REVIEW : p.emergency ? AUTHORITY.EMERGENCY : AUTHORITY.INITIAL,
-  explanation: pepExplanation(p.tenant, { kind: p.kind, scheduledFrom: fromUtc(p.scheduledFrom), dueDate: fromUtc(p.dueDate), emergency: p.emergency }),
+  authority: p.kind !== "INITIAL" ? AUTHORITY.REVIEW : p.startsAtAge !== null ? AUTHORITY.STARTS_AT_AGE : p.emergency ? AUTHORITY.EMERGENCY : AUTHORITY.INITIAL,
+  explanation: pepExplanation(p.tenant, { kind: p.kind, scheduledFrom: fromUtc(p.scheduledFrom), dueDate: fromUtc(p.dueDate), emergency: p.emergency, startsAtAge: p.startsAtAge }),
 });
 
 /** The work-tray view of a school stability check, for the virtual school. */
@@ -43,31 +44,35 @@ export async function schedulePep(
   kind: "INITIAL" | "REVIEW",
   scheduledFrom: LocalDate,
   dueDate: LocalDate,
+  startsAtAge: number | null = null,
 ): Promise<NewEvent> {
   const pep = await tx.personalEducationPlan.create({
-    data: { id: randomUUID(), ...at, kind, scheduledFrom: toUtc(scheduledFrom), dueDate: toUtc(dueDate) },
+    data: { id: randomUUID(), ...at, kind, scheduledFrom: toUtc(scheduledFrom), dueDate: toUtc(dueDate), startsAtAge },
   });
   return statutoryTaskScheduled(at.childId, pepTask(pep));
 }
 
 /**
  * Becoming looked after (a new period of care, or a corrected date): the first PEP, unless one is
- * already open. A corrected date moves an open first PEP (same task id, re-published as Scheduled).
+ * already open — for a child younger than PEPs start, its clock starts on that birthday. A
+ * corrected date moves an open first PEP (same task id, re-published as Scheduled).
  */
 export async function onBecameLookedAfter(tx: Tx, e: EventEnvelope): Promise<NewEvent[]> {
   const { date, corrected } = e.payload as { date: LocalDate; corrected?: boolean };
+  const child = await directory.loader(tx, e.tenant).load(e.childId);
+  const clock = firstPepClock(e.tenant, date, child?.dateOfBirth ?? null);
   const open = await openPeps(tx, e.tenant, e.childId);
   const first = open.find((p) => p.kind === "INITIAL");
   if (first) {
-    if (!corrected || fromUtc(first.scheduledFrom) === date) return [];
+    if (!corrected || (fromUtc(first.scheduledFrom) === clock.from && first.startsAtAge === clock.startsAtAge)) return [];
     const moved = await tx.personalEducationPlan.update({
       where: { id: first.id },
-      data: { scheduledFrom: toUtc(date), dueDate: toUtc(firstPepDue(date, first.emergency).date) },
+      data: { scheduledFrom: toUtc(clock.from), startsAtAge: clock.startsAtAge, dueDate: toUtc(firstPepDue(clock.from, first.emergency, clock.startsAtAge).date) },
     });
     return [statutoryTaskScheduled(e.childId, pepTask(moved))];
   }
   if (open.length) return []; // a termly review is already running
-  return [await schedulePep(tx, { tenant: e.tenant, childId: e.childId }, "INITIAL", date, firstPepDue(date).date)];
+  return [await schedulePep(tx, { tenant: e.tenant, childId: e.childId }, "INITIAL", clock.from, firstPepDue(clock.from, false, clock.startsAtAge).date, clock.startsAtAge)];
 }
 
 /** Leaving care: every open PEP and school stability check is cancelled on the day care ended (agreed across domains). */

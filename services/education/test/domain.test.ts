@@ -1,6 +1,6 @@
 import { attendance, attendanceProblem } from "../src/domain/attendance";
 import { exclusionProblem, pupilPremiumPlusProblem } from "../src/domain/records";
-import { firstPepDue, pepExplanation, pepReviewDue, schoolStabilityDue, statusOn } from "../src/domain/personal-education-plans";
+import { firstPepClock, firstPepDue, pepExplanation, pepReviewDue, schoolStabilityDue, statusOn } from "../src/domain/personal-education-plans";
 import { englandDefaultTerms, nextTermAfter, parseTerm, termLabel } from "../src/domain/terms";
 
 const T = "E09000027";
@@ -157,5 +157,26 @@ describe("first PEP in an emergency placement: 10 working days", () => {
   it("over the late-May bank holiday 2027 (31 May)", () => {
     expect(firstPepDue("2027-05-24", true).date).toBe("2027-06-08");
     expect(firstPepDue("2027-05-24").date).toBe("2027-06-22");
+  });
+});
+
+describe("PEPs start at 3: a child who came into care younger has the first PEP's clock start on the 3rd birthday", () => {
+  it("looked after at 1: the clock starts on the 3rd birthday; at 3 or older, on becoming looked after", () => {
+    expect(firstPepClock("E09000027", "2025-06-01", "2023-12-10")).toEqual({ from: "2026-12-10", startsAtAge: 3 });
+    expect(firstPepClock("E09000027", "2026-12-09", "2023-12-10")).toEqual({ from: "2026-12-10", startsAtAge: 3 }); // the day before
+    expect(firstPepClock("E09000027", "2026-12-10", "2023-12-10")).toEqual({ from: "2026-12-10", startsAtAge: null }); // the day of
+    expect(firstPepClock("E09000027", "2026-12-11", "2023-12-10")).toEqual({ from: "2026-12-11", startsAtAge: null }); // the day after
+    expect(firstPepClock("E09000027", "2026-12-11", null)).toEqual({ from: "2026-12-11", startsAtAge: null }); // date of birth unknown here yet
+  });
+  it("born 29 Feb 2024: the 3rd birthday is 1 Mar 2027", () => {
+    expect(firstPepClock("E09000027", "2025-01-01", "2024-02-29")).toEqual({ from: "2027-03-01", startsAtAge: 3 });
+  });
+  it("due 20 working days after that birthday, over Christmas, saying why", () => {
+    expect(firstPepDue("2026-12-10", false, 3)).toEqual({
+      date: "2027-01-12",
+      workings: "20 working days after the 3rd birthday (PEPs start at 3; looked after since before then) on 10 Dec 2026 (bank holidays 25 Dec, 28 Dec, 1 Jan skipped)",
+    });
+    // An emergency placement's 10 days do not apply to a PEP that starts on a birthday.
+    expect(firstPepDue("2026-12-10", true, 3).date).toBe("2027-01-12");
   });
 });

@@ -55,6 +55,15 @@ it("becoming looked after on 15 December 2025 makes the first PEP due on 15 Janu
   );
 });
 
+it("a baby who comes into care has no PEP due until 20 working days after the 3rd birthday (PEPs start at 3)", async () => {
+  const id = await lookedAfterChild("2025-06-01", "2023-12-10");
+  const [pep] = await until(id, 1);
+  expect(pep).toMatchObject({ kind: "INITIAL", dueDate: "2027-01-12", status: "DUE" });
+  expect(pep?.explanation).toBe(
+    "Personal education plan due 12 Jan 2027: 20 working days after the 3rd birthday (PEPs start at 3; looked after since before then) on 10 Dec 2026 (bank holidays 25 Dec, 28 Dec, 1 Jan skipped)",
+  );
+});
+
 it("recording the first PEP completes it and schedules the termly review for the end of the next term", async () => {
   const id = await lookedAfterChild("2026-10-01");
   await until(id, 1);

@@ -1,4 +1,4 @@
-import { compareDates, DueDate, explain, formatDate, LocalDate, workingDaysAfterExplained } from "@caregraph/platform/calendar";
+import { addDays, addMonths, ageOn, compareDates, DueDate, explain, formatDate, LocalDate, workingDaysAfterExplained } from "@caregraph/platform/calendar";
 import { describeTerm, nextTermAfter } from "./terms";
 
 /**
@@ -16,11 +16,42 @@ import { describeTerm, nextTermAfter } from "./terms";
  * working days). In an emergency placement the PEP is due within 10 working days (the brief's
  * reading of the 2018 guidance; the primary text was not read here).
  */
-export function firstPepDue(lookedAfterSince: LocalDate, emergency = false): DueDate {
+export function firstPepDue(lookedAfterSince: LocalDate, emergency = false, startsAtAge: number | null = null): DueDate {
+  if (startsAtAge !== null) {
+    // CareGraph's rule: a child in care before PEPs start gets the first within 20 working days of that birthday.
+    return workingDaysAfterExplained(lookedAfterSince, 20, `the ${ordinal(startsAtAge)} birthday (PEPs start at ${startsAtAge}; looked after since before then)`);
+  }
   return emergency
     ? workingDaysAfterExplained(lookedAfterSince, 10, "becoming looked after in an emergency placement")
     : workingDaysAfterExplained(lookedAfterSince, 20, "becoming looked after");
 }
+
+/**
+ * The age PEPs start at. Local procedures read the 2018 guidance as "every looked-after child aged
+ * 3 to 18" (the age the early education entitlement begins); some authorities start at 2. The
+ * primary text was not read here: this is the ONE function to change (per tenant) when that is settled.
+ */
+export function pepStartAge(_tenant: string): number {
+  return 3;
+}
+
+/**
+ * When the first PEP's clock starts: on becoming looked after, or — for a child who came into care
+ * younger than PEPs start — on the birthday they start (`startsAtAge` says which).
+ */
+export function firstPepClock(tenant: string, lookedAfterSince: LocalDate, dateOfBirth: LocalDate | null): { from: LocalDate; startsAtAge: number | null } {
+  const age = pepStartAge(tenant);
+  const birthday = dateOfBirth ? birthdayOf(dateOfBirth, age) : null;
+  return birthday && compareDates(birthday, lookedAfterSince) > 0 ? { from: birthday, startsAtAge: age } : { from: lookedAfterSince, startsAtAge: null };
+}
+
+/** The day a child reaches `age` (born 29 Feb: 1 Mar in other years, as `ageOn` counts). */
+function birthdayOf(dateOfBirth: LocalDate, age: number): LocalDate {
+  const d = addMonths(dateOfBirth, 12 * age);
+  return ageOn(dateOfBirth, d) >= age ? d : addDays(d, 1);
+}
+
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
 
 /**
  * PEP review: the PEP is reviewed every school term (2018 guidance). CareGraph's rule: the next
@@ -44,6 +75,7 @@ export function schoolStabilityDue(moveDate: LocalDate): DueDate {
 
 export const AUTHORITY = {
   INITIAL: "Promoting the education of looked-after and previously looked-after children (DfE 2018): PEP ready for the first review (20 working days)",
+  STARTS_AT_AGE: "Promoting the education of looked-after and previously looked-after children (DfE 2018), as local procedures read it: PEPs from age 3; CareGraph rule: the first within 20 working days of that birthday",
   EMERGENCY: "Promoting the education of looked-after and previously looked-after children (DfE 2018): emergency placement, PEP within 10 working days",
   REVIEW: "Promoting the education of looked-after and previously looked-after children (DfE 2018): PEP reviewed every school term",
   SCHOOL_STABILITY: "Promoting the education of looked-after and previously looked-after children (DfE 2018); CareGraph rule: virtual school checks school stability within 5 working days of a move",
@@ -54,8 +86,11 @@ const LABEL = { INITIAL: "Personal education plan", REVIEW: "Personal education 
 export type PepKind = keyof typeof LABEL;
 
 /** The work-tray sentence for a PEP, recomputed from the row by the rule that set it. */
-export function pepExplanation(tenant: string, p: { kind: PepKind | "RECORDED"; scheduledFrom: LocalDate; dueDate: LocalDate; emergency?: boolean }): string {
-  if (p.kind === "INITIAL") return explain(LABEL.INITIAL, firstPepDue(p.scheduledFrom, p.emergency));
+export function pepExplanation(
+  tenant: string,
+  p: { kind: PepKind | "RECORDED"; scheduledFrom: LocalDate; dueDate: LocalDate; emergency?: boolean; startsAtAge?: number | null },
+): string {
+  if (p.kind === "INITIAL") return explain(LABEL.INITIAL, firstPepDue(p.scheduledFrom, p.emergency, p.startsAtAge ?? null));
   if (p.kind === "REVIEW") return explain(LABEL.REVIEW, pepReviewDue(tenant, p.scheduledFrom));
   return `Personal education plan recorded as done on ${formatDate(p.dueDate)}`;
 }

@@ -48,7 +48,7 @@ export const Mutation: MutationResolvers = {
       const at = { tenant: child.tenant, childId: child.id };
       const [target] = await openPeps(tx, child.tenant, child.id);
       // An emergency placement holds the first PEP to 10 working days: its due date says so.
-      const emergency = input.emergency === true && target?.kind === "INITIAL";
+      const emergency = input.emergency === true && target?.kind === "INITIAL" && target.startsAtAge === null; // not for a PEP that starts on a birthday
       const completed = target
         ? await tx.personalEducationPlan.update({
             where: { id: target.id },
