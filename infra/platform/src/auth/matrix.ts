@@ -298,6 +298,9 @@ export function renderAccessDoc(): string {
   lines.push("- A child outside the caller's scope, an unknown id, another local authority's id and a malformed id");
   lines.push("  all resolve the same way: `null` (in `child`, in `_entities` of every subgraph) and NOT_FOUND for a mutation.");
   lines.push("- Ids are compared as lower-case UUIDs.");
+  lines.push("- `Child.chronology` (children) shows an entry only to a caller who may read the domain that published it,");
+  lines.push("  with that role's scope; a HEALTH_PROFESSIONAL sees only child protection plans starting and ending from");
+  lines.push("  safeguarding. Summaries carry kinds, dates and categories, never a note or a field hidden above.");
   lines.push("- A mutation naming a child it may not show waits at most 1.5 s (UNKNOWN_CHILD_WAIT_MS, child-directory.ts) for a");
   lines.push("  child registered a moment ago to arrive, then answers NOT_FOUND; the wait is the same for unknown, foreign and");
   lines.push("  out-of-scope well-formed ids (so timing tells nothing), and a malformed id fails at once.");
