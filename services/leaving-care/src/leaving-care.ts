@@ -103,7 +103,8 @@ export async function reconcile(tx: Tx, tenant: string, childId: string, complet
       dueDate = null;
     }
     if (!wanted) return;
-    if (taskId && dueDate && fromUtc(dueDate) === wanted.due.date) return;
+    // Unchanged, unless the status moved: then the task is re-published (same id) so the tray knows whose it now is.
+    if (taskId && dueDate && fromUtc(dueDate) === wanted.due.date && result.status === before.status) return;
     const id = taskId ?? randomUUID();
     events.push(statutoryTaskScheduled(childId, taskOf(id, wanted.due.date, wanted.explanation)));
     record = await tx.leavingCareRecord.update({ where: { childId }, data: { [idField]: id, [dueField]: toUtc(wanted.due.date) } });

@@ -78,15 +78,25 @@ it("leaving care at 17 makes an eligible child RELEVANT; the personal adviser co
   setClock("2026-12-01T10:00:00Z");
   const id = await child("2009-05-05", "2024-01-01");
   expect((await leavingCareOf(id))?.status).toBe("ELIGIBLE");
-  await send(
-    childEvent("WorkerAllocated", id, { allocationId: randomUUID(), workerId: "pa-7", role: "PERSONAL_ADVISER", from: "2026-11-01", previousWorkerId: null }),
-    childEvent("ChildCeasedLookedAfter", id, { endDate: "2026-11-30", reason: "E8" }),
-  );
-  const lc = await eventually(async () => {
-    const x = await leavingCareOf(id);
-    return x?.status === "RELEVANT" && x.personalAdviserId ? x : undefined;
-  });
-  expect(lc).toMatchObject({ personalAdviserId: "pa-7", needsAssessmentDueDate: "2025-08-05" });
+  const listener = await collect(testKafka(env.broker.bootstrapServers), [eventsTopic("leaving-care")]);
+  try {
+    await send(
+      childEvent("WorkerAllocated", id, { allocationId: randomUUID(), workerId: "pa-7", role: "PERSONAL_ADVISER", from: "2026-11-01", previousWorkerId: null }),
+      childEvent("ChildCeasedLookedAfter", id, { endDate: "2026-11-30", reason: "E8" }),
+    );
+    const lc = await eventually(async () => {
+      const x = await leavingCareOf(id);
+      return x?.status === "RELEVANT" && x.personalAdviserId ? x : undefined;
+    });
+    expect(lc).toMatchObject({ personalAdviserId: "pa-7", needsAssessmentDueDate: "2025-08-05" });
+    // Care has ended: the same needs-assessment task is re-published as the personal adviser's.
+    const moved = await eventually(async () =>
+      listener.events().find((e) => e.childId === id && e.type === "StatutoryTaskScheduled" && (e.payload as { assignedRole?: string }).assignedRole === "PERSONAL_ADVISER"),
+    );
+    expect(moved.payload).toMatchObject({ task: "LeavingCareNeedsAssessment", dueDate: "2025-08-05" });
+  } finally {
+    await listener.stop();
+  }
 });
 
 it("recording the needs assessment completes it and schedules the pathway plan review 6 months on; a review moves it", async () => {
