@@ -3,7 +3,7 @@ import { SUBGRAPHS, urlVariable } from "@caregraph/gateway/dist/subgraphs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "./ports";
+import { freePorts } from "./ports";
 import { ManagedProcess } from "./processes";
 import { ROOT } from "./paths";
 
@@ -146,13 +146,14 @@ export async function startStack(o: StackOptions): Promise<Stack> {
  */
 export async function startIsolatedStack(o: Pick<StackOptions, "databaseUrl" | "kafkaBrokers" | "publicKeyPem" | "logLevel" | "env">): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), "caregraph-"));
+  const [gatewayPort, ...ports] = await freePorts(1 + 2 * SUBGRAPHS.length);
   return startStack({
     ...o,
     dataDir: join(dir, "data"),
     logDir: join(dir, "logs"),
-    gatewayPort: await freePort(),
-    servicePorts: Object.fromEntries(await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await freePort()] as const))),
-    metricsPorts: Object.fromEntries(await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await freePort()] as const))),
+    gatewayPort: gatewayPort!,
+    servicePorts: Object.fromEntries(SUBGRAPHS.map(({ name }, i) => [name, ports[i]!])),
+    metricsPorts: Object.fromEntries(SUBGRAPHS.map(({ name }, i) => [name, ports[SUBGRAPHS.length + i]!])),
   });
 }
 

@@ -157,8 +157,9 @@ export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphO
 
 
 export async function listen(app: Express, port: number, host: string): Promise<{ url: string; close(): Promise<void> }> {
-  const http: Server = await new Promise((resolve) => {
-    const s = app.listen(port, host, () => resolve(s));
+  const http: Server = await new Promise((resolve, reject) => {
+    // Express 5 hands a listen error (a port in use) to this callback: say which port, and stop.
+    const s = app.listen(port, host, (e?: Error) => (e ? reject(new Error(`cannot listen on ${host}:${port}: ${e.message}`)) : resolve(s)));
   });
   const address = http.address() as AddressInfo;
   return {
