@@ -5,4 +5,5 @@ export default subgraphCodegen({
   Child: "./prisma/client#Child",
   LegalStatus: "./prisma/client#LegalStatus",
   Allocation: "./prisma/client#Allocation",
+  InformationSharingAgreement: "./prisma/client#InformationSharingAgreement",
 });

@@ -77,6 +77,9 @@ export const PARTNER_FIELD_EXCEPTIONS: Partial<Record<AccessDomain, FieldExcepti
     { type: "Child", field: "legalStatuses", deny: [PARTNER], why: "the same, for the history" },
     { type: "Child", field: "allocations", deny: [PARTNER], why: "a partner needs today's social worker (currentAllocations), not who held the case before" },
     { type: "Child", field: "archivedAt", deny: [PARTNER], why: "record-keeping, not the partner's" },
+    { type: "Child", field: "informationSharingAgreements", deny: [PARTNER], why: "which other agencies a child's record is shared with is not a partner's business" },
+    { type: "InformationSharingAgreement", field: "*", deny: [PARTNER], why: "the same" },
+    { type: "Child", field: "chronology", deny: [PARTNER], why: "the chronology spans every domain; a partner is shown only the fields its own operations read" },
   ],
   health: [{ type: "HealthAssessment", field: "note", deny: [PARTNER], why: "free-text notes stay inside the local authority" }],
   placements: [
