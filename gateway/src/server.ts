@@ -81,7 +81,10 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
   const usage = studio(config);
 
   const gateway = new ApolloGateway({
+    // The committed supergraph, never Apollo Uplink: with APOLLO_KEY set the gateway says a local
+    // configuration overrides managed federation, which is the intent (gateway/STUDIO.md).
     supergraphSdl,
+    logger: log,
     buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrl(name, env) }),
   });
   const server = new ApolloServer<GatewayContext>({
@@ -157,10 +160,10 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
       return sendError(res, 401, "UNAUTHENTICATED", error.message);
     }
     if (limit) {
-      // A partner agency has one limit of its own, however many tokens it holds.
+      // A partner agency has one limit of its own (per local authority), however many tokens it holds.
       const partner = req.identity.partner as PartnerName | undefined;
       const { allowed, remaining, resetSeconds } = partner
-        ? await limit(`partner:${partner}`, undefined, config.PARTNER_RATE_LIMIT_PER_MINUTE ?? PARTNERS[partner].requestsPerMinute)
+        ? await limit(`partner:${req.identity.tenant}:${partner}`, undefined, config.PARTNER_RATE_LIMIT_PER_MINUTE ?? PARTNERS[partner].requestsPerMinute)
         : await limit(`${req.identity.tenant}:${req.identity.userId}`);
       res.setHeader("RateLimit-Remaining", String(remaining));
       if (!allowed) {
