@@ -78,7 +78,7 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
     await carePathways(gatewayUrl, token, i, registerChild.id, lookedAfterSince, today);
     const run = (query: string, input: Record<string, unknown>) => graphqlOk(gatewayUrl, token, query, { input });
     await seedEducation(run, i, registerChild.id, dateOfBirth, lookedAfterSince, today);
-    await seedInformationSharing(run, i, registerChild.id, today);
+    await seedInformationSharing(run, i, registerChild.id, dateOfBirth, today);
     if (i === CARE_LEAVER) {
       await eventually(async () => {
         const r = await graphqlOk<{ child: { leavingCare: { status: string } | null } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { leavingCare { status } } }`, { id: registerChild.id });
