@@ -71,7 +71,10 @@ export function withScopeClaims(verify: TokenVerifier): TokenVerifier {
     const payload = decodeJwt(token);
     const home = homeClaim(payload.home);
     const partner = partnerClaim(identity, payload.partner);
-    return { ...identity, ...(home ? { home } : {}), ...(partner ? { partner } : {}) };
+    // A partner agency is only ever a partner: any other role on its token is dropped, so a mixed
+    // token can never widen a partner's scope to a practitioner's.
+    const roles = identity.roles.includes("PARTNER") ? (["PARTNER"] as Role[]) : identity.roles;
+    return { ...identity, roles, ...(home ? { home } : {}), ...(partner ? { partner } : {}) };
   };
 }
 

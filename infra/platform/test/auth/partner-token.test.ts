@@ -25,6 +25,12 @@ describe("partner agency tokens", () => {
     expect((await verify({ userId: "county-police", roles: ["SOCIAL_WORKER"], tenant: "E09000027", partner: "county-police" })).partner).toBeUndefined();
   });
 
+  it("a partner's token is a partner's only: other roles on it are dropped", async () => {
+    const mixed = await verify({ userId: "county-police", roles: ["PARTNER", "SOCIAL_WORKER", "TEAM_MANAGER"], tenant: "E09000027", partner: "county-police" });
+    expect(mixed.roles).toEqual(["PARTNER"]);
+    expect(mixed.partner).toBe("county-police");
+  });
+
   it("a partner token may live an hour, not more", async () => {
     const claims = { userId: "county-police", roles: ["PARTNER" as const], tenant: "E09000027", partner: "county-police" };
     const verifier = await createTokenVerifier(keys.publicKeyPem, { issuer: "caregraph", audience: "caregraph" });
