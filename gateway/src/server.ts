@@ -1,3 +1,4 @@
+import { Supergraph } from "@apollo/federation-internals";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -23,11 +24,15 @@ import {
   metricsApp,
   metricsPort,
   metricsRoute,
+  noSchemaDetailsForPartners,
+  PARTNERS,
+  PartnerName,
   queryLimitRules,
   REQUEST_ID_HEADER,
   requestIdFrom,
   sendError,
   withoutSuggestions,
+  withScopeClaims,
 } from "@caregraph/platform";
 import express, { NextFunction, Request, Response } from "express";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
@@ -38,7 +43,11 @@ import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { completeAnswers } from "./complete-answers";
 import { ForwardingDataSource } from "./data-source";
+import { explorer } from "./explorer";
+import { partnerDoor } from "./persisted/partner-door";
+import { partnerOperations } from "./persisted/partner-operations";
 import { rateLimiter } from "./rate-limit";
+import { studio } from "./studio";
 import { MAX_PAGE_SIZE, subgraphUrl, SUBGRAPHS } from "./subgraphs";
 
 type AuthedRequest = Request & { identity?: Identity; token?: string; requestId?: string };
@@ -51,23 +60,36 @@ type AuthedRequest = Request & { identity?: Identity; token?: string; requestId?
 export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv = process.env) {
   const log = createLogger("gateway", config.LOG_LEVEL);
   const metrics = createMetrics("gateway");
-  const verify = await createTokenVerifier(config.JWT_PUBLIC_KEY, {
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-    maxLifetimePerson: config.TOKEN_MAX_LIFETIME_PERSON,
-    maxLifetimePartner: config.TOKEN_MAX_LIFETIME_PARTNER,
-    clockSkew: config.TOKEN_CLOCK_SKEW,
-  });
+  // Scope claims too: a partner agency's token names its agency (`partner`), which picks its operations and its rate limit.
+  const verify = withScopeClaims(
+    await createTokenVerifier(config.JWT_PUBLIC_KEY, {
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      maxLifetimePerson: config.TOKEN_MAX_LIFETIME_PERSON,
+      maxLifetimePartner: config.TOKEN_MAX_LIFETIME_PARTNER,
+      clockSkew: config.TOKEN_CLOCK_SKEW,
+    }),
+  );
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true }) : null;
   await redis?.connect();
   const limit = redis ? rateLimiter(redis, config.RATE_LIMIT_PER_MINUTE) : null;
 
+  const supergraphSdl = readFileSync(SUPERGRAPH_FILE, "utf8");
+  // Partner agencies' operations, checked against the schema this gateway serves before it listens.
+  const operations = partnerOperations(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema());
+  log.info({ operations: operations.counts() }, "partner agencies' persisted operations loaded");
+  const usage = studio(config);
+
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_FILE, "utf8"),
+    // The committed supergraph, never Apollo Uplink: with APOLLO_KEY set the gateway says a local
+    // configuration overrides managed federation, which is the intent (gateway/STUDIO.md).
+    supergraphSdl,
+    logger: log,
     buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrl(name, env) }),
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
+    ...(usage.apollo ? { apollo: usage.apollo } : {}),
     // One implementation of the limits, shared with every subgraph (platform graphql/limits.ts):
     // tokens while parsing, depth/aliases/directives/cost as validation rules.
     validationRules: queryLimitRules({
@@ -84,6 +106,8 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
       inputChecks<GatewayContext>(),
       callerErrorStatus<GatewayContext>(),
       completeAnswers(),
+      noSchemaDetailsForPartners<GatewayContext>(),
+      usage.plugin,
       // Apollo's production landing page names its version (@apollo/server@x.y.z): none in
       // production, where a GET without a query is answered as any other bad request, in JSON.
       config.SANDBOX ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
@@ -136,7 +160,11 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
       return sendError(res, 401, "UNAUTHENTICATED", error.message);
     }
     if (limit) {
-      const { allowed, remaining, resetSeconds } = await limit(`${req.identity.tenant}:${req.identity.userId}`);
+      // A partner agency has one limit of its own (per local authority), however many tokens it holds.
+      const partner = req.identity.partner as PartnerName | undefined;
+      const { allowed, remaining, resetSeconds } = partner
+        ? await limit(`partner:${req.identity.tenant}:${partner}`, undefined, config.PARTNER_RATE_LIMIT_PER_MINUTE ?? PARTNERS[partner].requestsPerMinute)
+        : await limit(`${req.identity.tenant}:${req.identity.userId}`);
       res.setHeader("RateLimit-Remaining", String(remaining));
       if (!allowed) {
         res.setHeader("Retry-After", String(resetSeconds));
@@ -147,10 +175,16 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
   };
 
   // Exactly /graphql (app.all, not app.use: /graphql/anything is an unknown path, 404).
+  const explorerPages = config.EXPLORER ? explorer() : null;
+  if (explorerPages) app.use("/explorer", explorerPages);
+  else if (config.EXPLORER) log.warn("the explorer's bundle is missing (gateway/dist/explorer): run npm run build");
+
   app.all(
     "/graphql",
     authenticate,
     ...graphqlBody(),
+    // Partner agencies: only their own persisted operations, by id, or nothing (persisted/partner-door.ts).
+    partnerDoor(operations, log),
     expressMiddleware(server, {
       context: async ({ req }) => {
         const r = req as AuthedRequest;

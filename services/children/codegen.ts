@@ -7,4 +7,5 @@ export default subgraphCodegen({
   Allocation: "./prisma/client#Allocation",
   ChronologyConnection: "../chronology/page#ChronologyPage",
   ChronologyEntry: "../chronology/page#EntryRow",
+  InformationSharingAgreement: "./prisma/client#InformationSharingAgreement",
 });

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { fromUtc, LocalDate } from "./calendar";
+import { today } from "./clock";
 import { quoteIdent, RawSql } from "./db-types";
 import { EventEnvelope } from "./events/envelope";
 import type { EventHandler } from "./events/consumer";
@@ -61,19 +62,30 @@ interface ScopeRow {
   iro_id: string | null;
   personal_adviser_id: string | null;
   home_urn: string | null;
+  /** An information-sharing agreement with the caller's partner agency is active today. */
+  shared: boolean;
 }
 
 const inScope = (scope: ChildScope, r: ScopeRow): boolean =>
   r.registered &&
   (scope.all ||
     (scope.allocatedTo !== undefined && (r.iro_id === scope.allocatedTo || r.personal_adviser_id === scope.allocatedTo)) ||
-    (scope.home !== undefined && r.home_urn === scope.home));
+    (scope.home !== undefined && r.home_urn === scope.home) ||
+    (scope.partner !== undefined && r.shared));
 
 /** A bare tenant is a system caller (event handlers); null is nobody (no verified token). */
 type Caller = string | Identity | null;
 
 export function childDirectory(schema: string) {
   const table = `${quoteIdent(schema)}.known_child`;
+  const shares = `${quoteIdent(schema)}.known_child_share`;
+  /**
+   * SQL: child `k` is shared with partner $p by an agreement active on $d (the platform clock's
+   * today): started, not past its end date, not revoked.
+   */
+  const sharedWith = (p: string, d: string) =>
+    `EXISTS (SELECT 1 FROM ${shares} s WHERE s.tenant = k.tenant AND s.child_id = k.id AND s.partner = ${p}
+               AND s.start_date <= ${d}::date AND s.end_date >= ${d}::date AND s.revoked_at IS NULL)`;
   const domain = schema.replace(/_/g, "-") as AccessDomain;
   const tenantOf = (who: Caller) => (typeof who === "string" ? who : (who?.tenant ?? ""));
   /** A bare tenant is a system caller (event handlers): every child of the tenant. */
@@ -110,10 +122,12 @@ export function childDirectory(schema: string) {
       const rows =
         valid.length && scope.any
           ? await db.$queryRawUnsafe<ScopeRow[]>(
-              `SELECT id::text, tenant, date_of_birth IS NOT NULL AS registered, iro_id, personal_adviser_id, home_urn FROM ${table}
+              `SELECT id::text, tenant, date_of_birth IS NOT NULL AS registered, iro_id, personal_adviser_id, home_urn,
+                      ${scope.partner !== undefined ? sharedWith("$3", "$4") : "FALSE"} AS shared FROM ${table} k
                 WHERE tenant = $1 AND id = ANY(string_to_array($2, ',')::uuid[])`,
               tenant,
               valid.join(","),
+              ...(scope.partner !== undefined ? [scope.partner, today()] : []),
             )
           : [];
       const shown = new Set(rows.filter((r) => inScope(scope, r)).map((r) => r.id));
@@ -130,11 +144,14 @@ export function childDirectory(schema: string) {
     if (scope.all) return null;
     if (!scope.any) return [];
     const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT id::text FROM ${table} WHERE tenant = $1 AND date_of_birth IS NOT NULL
-          AND ((($2::text IS NOT NULL) AND (iro_id = $2 OR personal_adviser_id = $2)) OR (($3::text IS NOT NULL) AND home_urn = $3))`,
+      `SELECT id::text FROM ${table} k WHERE tenant = $1 AND date_of_birth IS NOT NULL
+          AND ((($2::text IS NOT NULL) AND (iro_id = $2 OR personal_adviser_id = $2)) OR (($3::text IS NOT NULL) AND home_urn = $3)
+               OR (($4::text IS NOT NULL) AND ${sharedWith("$4", "$5")}))`,
       tenantOf(who),
       scope.allocatedTo ?? null,
       scope.home ?? null,
+      scope.partner ?? null,
+      today(),
     );
     return rows.map((r) => r.id);
   }
@@ -257,6 +274,35 @@ export function childDirectory(schema: string) {
     else await placementStarted(tx, e);
   };
 
+  /**
+   * Information-sharing agreements (children domain): the partner agency, the dates, and whether
+   * it was revoked; the agreement's purpose stays in the children domain.
+   */
+  const agreementRecorded: EventHandler<RawSql> = async (tx, e) => {
+    const p = e.payload as { agreementId: string; partner: string; startDate: string; endDate: string };
+    await tx.$executeRawUnsafe(
+      `INSERT INTO ${shares} (agreement_id, tenant, child_id, partner, start_date, end_date) VALUES ($1::uuid, $2, $3::uuid, $4, $5::date, $6::date)
+       ON CONFLICT (agreement_id) DO UPDATE SET partner = EXCLUDED.partner, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date
+       WHERE ${shares}.tenant = EXCLUDED.tenant`,
+      p.agreementId,
+      e.tenant,
+      e.childId,
+      p.partner,
+      p.startDate,
+      p.endDate,
+    );
+  };
+  const agreementRevoked: EventHandler<RawSql> = async (tx, e) => {
+    const p = e.payload as { agreementId: string };
+    // When it was revoked (the event's time), not when this copy heard of it.
+    await tx.$executeRawUnsafe(
+      `UPDATE ${shares} SET revoked_at = $3::timestamptz WHERE agreement_id = $1::uuid AND tenant = $2 AND revoked_at IS NULL`,
+      p.agreementId,
+      e.tenant,
+      e.occurredAt,
+    );
+  };
+
   /** Handlers for the children and placements domains' events that keep the copy current. */
   const handlers: Record<string, EventHandler<RawSql>> = {
     WorkerAllocated: workerAllocated,
@@ -269,6 +315,8 @@ export function childDirectory(schema: string) {
     ChildCeasedLookedAfter: ceasedLookedAfter,
     ChildArchived: setArchived(true),
     ChildRestored: setArchived(false),
+    InformationSharingAgreementRecorded: agreementRecorded,
+    InformationSharingAgreementRevoked: agreementRevoked,
   };
 
   return { loader, visibility, scopedIds, references, require, handlers };

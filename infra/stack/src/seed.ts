@@ -2,6 +2,7 @@ import { today as clockToday } from "@caregraph/platform/clock";
 import { addDays, compareDates, LocalDate } from "@caregraph/platform/calendar";
 import { eventually } from "@caregraph/platform/testing";
 import { graphqlOk } from "./client";
+import { seedInformationSharing } from "./seed-partners";
 import { seedEducation, seedFamily, seedLeavingCare, seedUasc } from "./seed-record";
 
 /**
@@ -81,6 +82,7 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
     const run = (query: string, input: Record<string, unknown>) => graphqlOk(gatewayUrl, token, query, { input });
     await seedEducation(run, i, registerChild.id, dateOfBirth, lookedAfterSince, today);
     await seedFamily(run, i, registerChild.id, lookedAfterSince, legalStatus === "C2");
+    await seedInformationSharing(run, i, registerChild.id, dateOfBirth, today);
     if (i === CARE_LEAVER) {
       await eventually(async () => {
         const r = await graphqlOk<{ child: { leavingCare: { status: string } | null } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { leavingCare { status } } }`, { id: registerChild.id });

@@ -50,6 +50,7 @@ async function main() {
   say(`
 CareGraph is running.
   GraphQL endpoint   ${stack.gatewayUrl.replace("127.0.0.1", "localhost")}   (Apollo Sandbox in a browser)
+  Explorer           ${stack.gatewayUrl.replace("127.0.0.1", "localhost").replace(/\/graphql$/, "/explorer/")}   (GraphiQL bundled, no CDN: paste a token into its headers)
   Subgraphs          ${[...stack.serviceUrls].map(([n, u]) => `${n} ${u}`).join("\n                     ")}
   Database           ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite under ${join(HOME, "data")}`}
   Kafka              ${env.KAFKA_BROKERS ? env.KAFKA_BROKERS : `embedded mock broker at ${stack.kafkaBrokers}`}
@@ -60,6 +61,9 @@ Get a token (valid 8 hours) and query:
   TOKEN=$(npm run -s token -- --role SOCIAL_WORKER --tenant E09000027 | tail -n 1)
   curl -s localhost:${gatewayPort}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
     -d '{"query":"{ children(first: 3) { edges { node { id firstName currentPlacement { type } healthAssessments { kind dueDate status } } } } }"}'
+
+A partner agency's token (it runs only its own persisted operations: gateway/PARTNERS.md):
+  TOKEN=$(npm run -s partner:token -- --partner county-police | tail -n 1)
 
 Ctrl-C stops everything.`);
 }

@@ -1,4 +1,5 @@
 import { decodeJwt, importPKCS8, SignJWT } from "jose";
+import { isPartner } from "./partners";
 import type { TokenSettings, TokenVerifier } from "./tokens";
 
 /**
@@ -29,6 +30,8 @@ export interface Identity {
   tenant: string;
   /** Residential staff: the Ofsted URN of the children's home they work in (token claim `home`). */
   home?: string;
+  /** A partner agency's token (role PARTNER): the agency it acts for (claim `partner`, = `sub`; see ./partners.ts). */
+  partner?: string;
 }
 
 /** ONS codes for English and Welsh local authorities with children's services (E06/E08/E09/E10, W06). */
@@ -50,26 +53,40 @@ export function homeClaim(value: unknown): string | undefined {
 }
 
 /**
- * Adds the scope claims (`home`) to what a verifier proved. The token has been verified by then,
- * so reading its payload again is safe; a malformed `home` is dropped (residential staff without
- * a valid home see no child at all).
+ * The `partner` claim of a PARTNER token, if it names a known agency and the token's subject is
+ * that agency (its client id); anything else names no agency (and is shown nothing).
+ */
+export function partnerClaim(identity: Identity, value: unknown): string | undefined {
+  return identity.roles.includes("PARTNER") && isPartner(value) && identity.userId === value ? value : undefined;
+}
+
+/**
+ * Adds the scope claims (`home`, `partner`) to what a verifier proved. The token has been verified
+ * by then, so reading its payload again is safe; a malformed `home` is dropped (residential staff
+ * without a valid home see no child at all), and so is a `partner` that is not the token's own agency.
  */
 export function withScopeClaims(verify: TokenVerifier): TokenVerifier {
   return async (token) => {
     const identity = await verify(token);
-    const home = homeClaim(decodeJwt(token).home);
-    return home ? { ...identity, home } : identity;
+    const payload = decodeJwt(token);
+    const home = homeClaim(payload.home);
+    const partner = partnerClaim(identity, payload.partner);
+    // A partner agency is only ever a partner: any other role on its token is dropped, so a mixed
+    // token can never widen a partner's scope to a practitioner's.
+    const roles = identity.roles.includes("PARTNER") ? (["PARTNER"] as Role[]) : identity.roles;
+    return { ...identity, roles, ...(home ? { home } : {}), ...(partner ? { partner } : {}) };
   };
 }
 
-/** Signs a token carrying every claim of an Identity, `home` included (dev tokens and tests). */
+/** Signs a token carrying every claim of an Identity, `home` and `partner` included (dev tokens and tests). */
 export async function signIdentityToken(
   privateKeyPem: string,
-  claims: { userId: string; roles: Role[]; tenant: string; home?: string },
+  claims: { userId: string; roles: Role[]; tenant: string; home?: string; partner?: string },
   settings: TokenSettings & { expiresIn?: string },
 ): Promise<string> {
   const key = await importPKCS8(privateKeyPem, "ES256");
-  return new SignJWT({ roles: claims.roles, tenant: claims.tenant, ...(claims.home ? { home: claims.home } : {}) })
+  const scope = { ...(claims.home ? { home: claims.home } : {}), ...(claims.partner ? { partner: claims.partner } : {}) };
+  return new SignJWT({ roles: claims.roles, tenant: claims.tenant, ...scope })
     .setProtectedHeader({ alg: "ES256" })
     .setSubject(claims.userId)
     .setIssuer(settings.issuer)

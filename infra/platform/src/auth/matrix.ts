@@ -1,6 +1,7 @@
 import { DocumentNode, Kind } from "graphql";
 import type { IRule } from "graphql-shield";
 import { Identity, Role, ROLES } from "./identity";
+import { PARTNER_FIELD_EXCEPTIONS, PARTNER_NAMES, PARTNERS, partnerReads, partnersReading } from "./partners";
 
 /**
  * CareGraph's access matrix, written down once. Every subgraph's graphql-shield rules are
@@ -29,9 +30,12 @@ export type AccessDomain = (typeof ACCESS_DOMAINS)[number];
  * - ALLOCATED: children the caller is allocated to (WorkerAllocated, role IRO or PERSONAL_ADVISER);
  * - PLACED_IN_HOME: children whose current placement is at the home in the token's `home` claim
  *   (PlacementStarted / Ended / Amended / Voided carry the home's Ofsted URN);
+ * - SHARED_BY_AGREEMENT: children with an information-sharing agreement for the token's partner
+ *   agency (claim `partner`) active today on the platform clock (InformationSharingAgreementRecorded
+ *   / Revoked, from the children domain), in the domains that agency reads (./partners.ts);
  * - NONE: no child.
  */
-export type Scope = "ALL_IN_TENANT" | "ALLOCATED" | "PLACED_IN_HOME" | "NONE";
+export type Scope = "ALL_IN_TENANT" | "ALLOCATED" | "PLACED_IN_HOME" | "SHARED_BY_AGREEMENT" | "NONE";
 
 export const SCOPES: Record<Role, Scope> = {
   SOCIAL_WORKER: "ALL_IN_TENANT",
@@ -44,7 +48,7 @@ export const SCOPES: Record<Role, Scope> = {
   EDUCATION_COORDINATOR: "ALL_IN_TENANT",
   HEALTH_PROFESSIONAL: "ALL_IN_TENANT",
   IRO: "ALLOCATED",
-  PARTNER: "NONE",
+  PARTNER: "SHARED_BY_AGREEMENT",
   AUDITOR: "ALL_IN_TENANT",
 };
 
@@ -142,6 +146,14 @@ export const SHARED: Record<string, AccessDomain> = { AuditEntry: "audit", "Quer
 
 const uniq = (roles: Role[]): Role[] => ROLES.filter((r) => roles.includes(r));
 
+/** PARTNER, when some partner agency reads the domain (which agency: ./partners.ts, checked per token). */
+const partnerRole = (domain: AccessDomain): Role[] => (partnersReading(domain).length ? ["PARTNER"] : []);
+
+/** A domain's field exceptions: its own, then those every partner agency has (./partners.ts). */
+export function fieldExceptions(domain: AccessDomain): FieldException[] {
+  return [...(MATRIX[domain].fields ?? []), ...(PARTNER_FIELD_EXCEPTIONS[domain] ?? [])];
+}
+
 /** Who may read `type.field` in a domain, exceptions applied. */
 export function readersOf(domain: AccessDomain, type: string, field: string): Role[] {
   const shared = SHARED[`${type}.${field}`] ?? SHARED[type];
@@ -150,8 +162,8 @@ export function readersOf(domain: AccessDomain, type: string, field: string): Ro
   if (type === "Query" && policy.queries?.[field]) return uniq(policy.queries[field]);
   // The entity's key: whoever may read anything of the domain may read the id they asked with.
   if (type === "Child" && field === "id") return anyReaders(domain);
-  let readers = policy.read;
-  for (const x of policy.fields ?? []) {
+  let readers = [...policy.read, ...partnerRole(domain)];
+  for (const x of fieldExceptions(domain)) {
     if (x.type !== type || (x.field !== field && x.field !== "*")) continue;
     readers = [...readers.filter((r) => !x.deny?.includes(r)), ...(x.allow ?? [])];
   }
@@ -166,7 +178,7 @@ export function writersOf(domain: AccessDomain, mutation: string): Role[] {
 /** Every role that may read anything at all in the domain (the `_entities` door). */
 export function anyReaders(domain: AccessDomain): Role[] {
   const policy = MATRIX[domain];
-  return uniq([...policy.read, ...(policy.fields ?? []).flatMap((x) => x.allow ?? [])]);
+  return uniq([...policy.read, ...partnerRole(domain), ...fieldExceptions(domain).flatMap((x) => x.allow ?? [])]);
 }
 
 /**
@@ -192,7 +204,7 @@ export function access(role: Role, domain: AccessDomain): Access {
   const p = MATRIX[domain];
   const writes = p.write.includes(role) || Object.values(p.mutations ?? {}).some((rs) => rs.includes(role));
   if (writes) return "RW";
-  if (p.read.includes(role)) return "R";
+  if (p.read.includes(role) || (role === "PARTNER" && partnerRole(domain).length)) return "R";
   return (p.fields ?? []).some((x) => x.allow?.includes(role)) ? "R*" : "—";
 }
 
@@ -206,17 +218,23 @@ export interface ChildScope {
   allocatedTo?: string;
   /** PLACED_IN_HOME: the token's Ofsted URN (none: no child). */
   home?: string;
+  /** SHARED_BY_AGREEMENT: the token's partner agency, when it reads the domain (none: no child). */
+  partner?: string;
   /** Whether any child at all may be shown. */
   any: boolean;
 }
 
 export function scopeOf(identity: Identity | null, domain: AccessDomain): ChildScope {
-  const roles = (identity?.roles ?? []).filter((r) => anyReaders(domain).includes(r) || access(r, domain) === "RW");
+  const roles = (identity?.roles ?? [])
+    .filter((r) => anyReaders(domain).includes(r) || access(r, domain) === "RW")
+    // A partner agency is shown only the domains its own operations need.
+    .filter((r) => r !== "PARTNER" || partnerReads(identity?.partner, domain));
   const scopes = new Set(roles.map((r) => SCOPES[r]));
   if (scopes.has("ALL_IN_TENANT")) return { all: true, any: true };
   const scope: ChildScope = { all: false, any: false };
   if (scopes.has("ALLOCATED") && identity) Object.assign(scope, { allocatedTo: identity.userId, any: true });
   if (scopes.has("PLACED_IN_HOME") && identity?.home) Object.assign(scope, { home: identity.home, any: true });
+  if (scopes.has("SHARED_BY_AGREEMENT") && identity?.partner) Object.assign(scope, { partner: identity.partner, any: true });
   return scope;
 }
 
@@ -268,7 +286,22 @@ export function renderAccessDoc(): string {
   lines.push("");
   lines.push("Scopes: ALL_IN_TENANT = every child of the caller's local authority; ALLOCATED = children the caller is");
   lines.push("allocated to (WorkerAllocated, role IRO or PERSONAL_ADVISER); PLACED_IN_HOME = children whose current");
-  lines.push("placement is at the home named by the token's `home` claim (Ofsted URN); NONE = no child.");
+  lines.push("placement is at the home named by the token's `home` claim (Ofsted URN); SHARED_BY_AGREEMENT = children with an");
+  lines.push("information-sharing agreement for the token's partner agency active today (recordInformationSharingAgreement),");
+  lines.push("in the domains that agency reads (below); NONE = no child.");
+  lines.push("");
+  lines.push("## Partner agencies");
+  lines.push("");
+  lines.push("Role PARTNER reads only what its own agency's operations need: the domains below, for the children shared with it by");
+  lines.push("an active information-sharing agreement, and only through its own persisted operations (`schema/partners/<name>/`).");
+  lines.push("Data in `infra/platform/src/auth/partners.ts`.");
+  lines.push("");
+  lines.push(`| Partner | Kind | Shown for | Requests / minute | ${ACCESS_DOMAINS.join(" | ")} |`);
+  lines.push(`|---|---|---|---|${ACCESS_DOMAINS.map(() => "---").join("|")}|`);
+  for (const name of PARTNER_NAMES) {
+    const p = PARTNERS[name];
+    lines.push(`| ${name} | ${p.kind} | ${p.purpose} | ${p.requestsPerMinute} | ${ACCESS_DOMAINS.map((d) => (partnerReads(name, d) ? "R" : "—")).join(" | ")} |`);
+  }
   lines.push("");
   lines.push("## Domains");
   lines.push("");
@@ -286,7 +319,7 @@ export function renderAccessDoc(): string {
   lines.push("| Domain | Field | Denied to | Also allowed | Why |");
   lines.push("|---|---|---|---|---|");
   for (const d of ACCESS_DOMAINS) {
-    for (const x of MATRIX[d].fields ?? []) {
+    for (const x of fieldExceptions(d)) {
       lines.push(`| ${d} | ${x.type}.${x.field} | ${x.deny?.join(", ") ?? "—"} | ${x.allow?.join(", ") ?? "—"} | ${x.why} |`);
     }
   }
@@ -309,7 +342,9 @@ export function renderAccessDoc(): string {
   lines.push("- The work tray and compliance summary list the whole tenant: only roles that see all of it (SOCIAL_WORKER, TEAM_MANAGER).");
   lines.push("- Writes are as before issue 9; the new roles write only in the future domains named above.");
   lines.push("- A token with several roles is shown the union of their scopes, and each field by any of its roles.");
-  lines.push("- PARTNER reads nothing yet (the partners issue opens that door); AUDITOR reads the audit trail only.");
+  lines.push("- PARTNER: each agency reads only its own domains (above), never writes, and runs only its own persisted operations;");
+  lines.push("  another agency's child, a child without an active agreement and an unknown id all look the same (absent). AUDITOR");
+  lines.push("  reads the audit trail only.");
   lines.push("");
   return lines.join("\n");
 }

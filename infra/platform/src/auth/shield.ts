@@ -4,6 +4,7 @@ import { GraphQLError } from "graphql";
 import type { DocumentNode } from "graphql";
 import { Identity, Role } from "./identity";
 import { AccessDomain, buildRules } from "./matrix";
+import { partnerReads } from "./partners";
 
 export interface AuthContext {
   identity: Identity | null;
@@ -57,6 +58,30 @@ export function permissions(rules: IRules, entityRule: IRule = isAuthenticated):
   );
 }
 
+/**
+ * hasRole for one domain's rules: PARTNER counts only for a partner agency that reads the domain
+ * (./partners.ts) — a school's token is refused a health field, not merely shown no child.
+ */
+function hasRoleIn(domain: AccessDomain) {
+  return (...roles: Role[]): IRule => {
+    if (!roles.includes("PARTNER")) return hasRole(...roles);
+    const name = `hasRole:${domain}:${roles.join(",")}`;
+    const existing = roleRules.get(name);
+    if (existing) return existing;
+    const created = rule(name, { cache: "contextual" })((_p, _a, ctx: AuthContext) => {
+      if (!ctx.identity) return unauthenticated();
+      const { roles: held, partner } = ctx.identity;
+      if (held.some((r) => r !== "PARTNER" && roles.includes(r))) return true;
+      if (held.includes("PARTNER") && partnerReads(partner, domain)) return true;
+      return new GraphQLError(`Forbidden: requires role ${roles.join(" or ")}${held.includes("PARTNER") ? ` (this partner agency is not shown ${domain})` : ""}`, {
+        extensions: { code: "FORBIDDEN" },
+      });
+    });
+    roleRules.set(name, created);
+    return created;
+  };
+}
+
 const forbidden = rule("nobody", { cache: "contextual" })(() => new GraphQLError("Forbidden: not permitted", { extensions: { code: "FORBIDDEN" } }));
 
 /**
@@ -64,7 +89,7 @@ const forbidden = rule("nobody", { cache: "contextual" })(() => new GraphQLError
  * its schema document (or a map of type name to field names), so ACCESS.md and the code agree.
  */
 export function rulesFor(domain: AccessDomain, typeDefs: DocumentNode | Map<string, string[]>): IRules {
-  return buildRules(domain, typeDefs, hasRole, forbidden) as IRules;
+  return buildRules(domain, typeDefs, hasRoleIn(domain), forbidden) as IRules;
 }
 
 export { allow, deny, rule };

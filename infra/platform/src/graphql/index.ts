@@ -7,3 +7,4 @@ export * from "./limits";
 export * from "./input-checks";
 export * from "./http";
 export * from "./root-resolvers";
+export * from "./partner-limits";

@@ -15,6 +15,7 @@ import { idempotencyPlugin, IdempotencyStore } from "./idempotency";
 import { inputChecks } from "./input-checks";
 import { formatLimitError, MAX_PAGE_SIZE, QueryLimits, queryLimitRules } from "./limits";
 import { missingRootResolvers } from "./root-resolvers";
+import { noSchemaDetailsForPartners } from "./partner-limits";
 
 /** What every resolver of every subgraph can rely on. */
 export interface BaseContext extends AuthContext {
@@ -94,6 +95,7 @@ export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphO
       observe(opts.log, opts.metrics, operationLabeller(rootFields)),
       inputChecks<Ctx>(),
       callerErrorStatus<Ctx>(),
+      noSchemaDetailsForPartners<Ctx>(),
       ...(opts.idempotency ? [idempotencyPlugin(opts.idempotency)] : []),
     ],
     // The gateway's limits, here too: tokens while parsing (before any validation, so a huge

@@ -3,6 +3,7 @@ import gql from "graphql-tag";
 import { ACCESS_DOC } from "../../src/auth/render-access";
 import { ACCESS_DOMAINS, access, anyReaders, buildRules, MATRIX, mayRead, mayReadField, readersOf, renderAccessDoc, scopeOf, SCOPES, writersOf } from "../../src/auth/matrix";
 import { ROLES } from "../../src/auth/identity";
+import { PARTNER_NAMES, PARTNERS, partnerReads } from "../../src/auth/partners";
 
 describe("the access matrix", () => {
   it("ACCESS.md is the matrix rendered (run `npm run access:doc -w @caregraph/platform` after changing matrix.ts)", () => {
@@ -23,9 +24,9 @@ describe("the access matrix", () => {
     expect(readersOf("safeguarding", "ChildProtectionPlan", "category")).toContain("HEALTH_PROFESSIONAL");
     // Education coordinators: identity and education only.
     expect(ACCESS_DOMAINS.filter((d) => access("EDUCATION_COORDINATOR", d) !== "—")).toEqual(["children", "education"]);
-    // Auditors: the audit trail and nothing else; partners: nothing yet.
+    // Auditors: the audit trail and nothing else; partners: what some agency's operations need (below).
     expect(ACCESS_DOMAINS.filter((d) => access("AUDITOR", d) !== "—")).toEqual(["audit"]);
-    expect(ACCESS_DOMAINS.filter((d) => access("PARTNER", d) !== "—")).toEqual([]);
+    expect(ACCESS_DOMAINS.filter((d) => access("PARTNER", d) !== "—")).toEqual(["children", "placements", "health", "education"]);
     // IROs read every child domain for their allocated children and record reviews.
     expect(SCOPES.IRO).toBe("ALLOCATED");
     expect(ACCESS_DOMAINS.filter((d) => d !== "audit").every((d) => access("IRO", d) !== "—")).toBe(true);
@@ -45,7 +46,7 @@ describe("the access matrix", () => {
     expect(scopeOf(who(["IRO"]), "health")).toEqual({ all: false, any: true, allocatedTo: "u1" });
     expect(scopeOf(who(["RESIDENTIAL_STAFF"], "SC123456"), "placements")).toEqual({ all: false, any: true, home: "SC123456" });
     expect(scopeOf(who(["RESIDENTIAL_STAFF"]), "placements").any).toBe(false); // no home claim: no child
-    expect(scopeOf(who(["PARTNER"]), "children").any).toBe(false);
+    expect(scopeOf(who(["PARTNER"]), "children").any).toBe(false); // no partner claim: no child
     expect(scopeOf(null, "children").any).toBe(false);
   });
 
@@ -78,5 +79,54 @@ describe("mayRead / mayReadField (read models across domains)", () => {
     expect(mayRead(who("PARTNER"), "children")).toBe(false);
     expect(mayRead(null, "children")).toBe(false);
     expect(mayRead(who("PARTNER", "SAFEGUARDING_LEAD"), "safeguarding")).toBe(true);
+  });
+});
+
+describe("partner agencies (issue 11)", () => {
+  const partner = (name: string) => ({ userId: name, tenant: "E09000027", roles: ["PARTNER" as const], partner: name });
+
+  it("each agency reads its own domains and nothing else", () => {
+    expect(PARTNERS["northbrook-health"].domains).toEqual(["children", "health"]);
+    expect(PARTNERS["riverside-school"].domains).toEqual(["children", "education"]);
+    // Missing episodes and return home interviews are the placements domain's.
+    expect(PARTNERS["county-police"].domains).toEqual(["children", "placements"]);
+    for (const name of PARTNER_NAMES) {
+      for (const d of ACCESS_DOMAINS) expect(partnerReads(name, d)).toBe((PARTNERS[name].domains as readonly string[]).includes(d));
+    }
+    expect(partnerReads("unknown-agency", "children")).toBe(false);
+    expect(partnerReads(undefined, "children")).toBe(false);
+    expect(ACCESS_DOMAINS.some((d) => writersOf(d, "anything").includes("PARTNER"))).toBe(false);
+  });
+
+  it("a partner's scope is its own agreements, in its own domains only", () => {
+    expect(SCOPES.PARTNER).toBe("SHARED_BY_AGREEMENT");
+    expect(scopeOf(partner("riverside-school"), "education")).toEqual({ all: false, any: true, partner: "riverside-school" });
+    expect(scopeOf(partner("riverside-school"), "children")).toEqual({ all: false, any: true, partner: "riverside-school" });
+    expect(scopeOf(partner("riverside-school"), "health").any).toBe(false);
+    expect(scopeOf(partner("county-police"), "education").any).toBe(false);
+    expect(scopeOf(partner("northbrook-health"), "safeguarding").any).toBe(false);
+    expect(scopeOf(partner("northbrook-health"), "audit").any).toBe(false);
+  });
+
+  it("field exceptions apply to partners: no UPN, no legal status, no clinical note, no placement address", () => {
+    expect(readersOf("children", "Child", "firstName")).toContain("PARTNER");
+    expect(readersOf("children", "Child", "upn")).not.toContain("PARTNER");
+    expect(readersOf("children", "Child", "legalStatus")).not.toContain("PARTNER");
+    expect(readersOf("health", "HealthAssessment", "dueDate")).toContain("PARTNER");
+    expect(readersOf("health", "HealthAssessment", "note")).not.toContain("PARTNER");
+    expect(readersOf("placements", "MissingEpisode", "returnInterviewHeldAt")).toContain("PARTNER");
+    expect(readersOf("placements", "Child", "missingEpisodes")).toContain("PARTNER");
+    expect(readersOf("placements", "Placement", "postcode")).not.toContain("PARTNER");
+    expect(readersOf("placements", "Child", "currentPlacement")).not.toContain("PARTNER");
+    // The work tray and the audit trail are never a partner's.
+    expect(readersOf("care-planning", "Query", "workTray")).not.toContain("PARTNER");
+    expect(readersOf("children", "Query", "auditTrail")).not.toContain("PARTNER");
+    // The existing exceptions are unchanged for everyone else.
+    expect(readersOf("children", "Child", "upn")).toEqual(expect.arrayContaining(["SOCIAL_WORKER", "EDUCATION_COORDINATOR"]));
+  });
+
+  it("ACCESS.md lists every agency with its domains", () => {
+    const doc = renderAccessDoc();
+    for (const name of PARTNER_NAMES) expect(doc).toContain(`| ${name} | ${PARTNERS[name].kind} |`);
   });
 });

@@ -3,5 +3,16 @@ import type { Resolvers } from "../generated/graphql";
 import { Allocation, Child, ChronologyEntry, LegalStatus } from "./Child";
 import { Mutation } from "./Mutation";
 import { Query } from "./Query";
+import * as sharing from "./InformationSharing";
 
-export const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Mutation, Child, LegalStatus, Allocation, ChronologyEntry };
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation: { ...Mutation, ...sharing.Mutation },
+  Child: { ...Child, ...sharing.Child },
+  LegalStatus,
+  Allocation,
+  ChronologyEntry,
+  InformationSharingAgreement: sharing.InformationSharingAgreement,
+};
