@@ -1,4 +1,5 @@
-import { birthday, daysLookedAfterSince14, eligibleFrom, leavingCareStatus, needsAssessmentDue, pathwayPlanReviewDue } from "../src/domain/status";
+import { birthday } from "@caregraph/platform/calendar";
+import { daysLookedAfterSince14, eligibleFrom, leavingCareStatus, needsAssessmentDue, pathwayPlanReviewDue } from "../src/domain/status";
 
 const DOB = "2010-06-15"; // 14th birthday 15 Jun 2024, 16th 15 Jun 2026, 18th 15 Jun 2028, 21st 15 Jun 2031
 

@@ -1,7 +1,8 @@
 import { addDays, addMonths, compareDates, explain, isWorkingDay } from "@caregraph/platform/calendar";
 import { ageAssessmentProblem, AgeAssessmentInput, distinctAssessors, mertonOutstanding } from "../src/domain/age-assessment";
 import { appealOutcomeProblem } from "../src/domain/appeals";
-import { birthday, ceasedProblem } from "../src/domain/ceasing";
+import { birthday } from "@caregraph/platform/calendar";
+import { ceasedProblem } from "../src/domain/ceasing";
 import { homeOfficeReferenceProblem, normaliseHomeOfficeReference } from "../src/domain/home-office-reference";
 import { ImmigrationStatus, LEAVE_KIND, statusProblem, statusSummary } from "../src/domain/immigration-status";
 import { LEAVE_RENEWAL_LABEL, leaveRenewalDue } from "../src/domain/leave-renewal";

@@ -49,6 +49,20 @@ export function compareDates(a: LocalDate, b: LocalDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The day a person reaches an age: the anniversary of birth; born on 29 February, 1 March in a
+ * common year (the usual reading in England and Wales; consistent with `ageOn`).
+ */
+export function birthday(dateOfBirth: LocalDate, age: number): LocalDate {
+  const y = Number(dateOfBirth.slice(0, 4)) + age;
+  const md = dateOfBirth.slice(5);
+  if (md === "02-29") {
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    return leap ? `${y}-02-29` : `${y}-03-01`;
+  }
+  return `${y}-${md}`;
+}
+
 /** Whole years between a date of birth and a date (the child's age on that date). */
 export function ageOn(dateOfBirth: LocalDate, on: LocalDate): number {
   const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];

@@ -1,4 +1,4 @@
-import { addDays, addMonths, ageOn, compareDates, DueDate, explain, formatDate, LocalDate, workingDaysAfterExplained } from "@caregraph/platform/calendar";
+import { birthday, compareDates, DueDate, explain, formatDate, LocalDate, workingDaysAfterExplained } from "@caregraph/platform/calendar";
 import { describeTerm, nextTermAfter } from "./terms";
 
 /**
@@ -41,14 +41,8 @@ export function pepStartAge(_tenant: string): number {
  */
 export function firstPepClock(tenant: string, lookedAfterSince: LocalDate, dateOfBirth: LocalDate | null): { from: LocalDate; startsAtAge: number | null } {
   const age = pepStartAge(tenant);
-  const birthday = dateOfBirth ? birthdayOf(dateOfBirth, age) : null;
-  return birthday && compareDates(birthday, lookedAfterSince) > 0 ? { from: birthday, startsAtAge: age } : { from: lookedAfterSince, startsAtAge: null };
-}
-
-/** The day a child reaches `age` (born 29 Feb: 1 Mar in other years, as `ageOn` counts). */
-function birthdayOf(dateOfBirth: LocalDate, age: number): LocalDate {
-  const d = addMonths(dateOfBirth, 12 * age);
-  return ageOn(dateOfBirth, d) >= age ? d : addDays(d, 1);
+  const starts = dateOfBirth ? birthday(dateOfBirth, age) : null;
+  return starts && compareDates(starts, lookedAfterSince) > 0 ? { from: starts, startsAtAge: age } : { from: lookedAfterSince, startsAtAge: null };
 }
 
 const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;

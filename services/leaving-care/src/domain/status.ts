@@ -1,4 +1,4 @@
-import { addDays, compareDates, DueDate, LocalDate, monthsAfterExplained } from "@caregraph/platform/calendar";
+import { addDays, birthday, compareDates, DueDate, LocalDate, monthsAfterExplained } from "@caregraph/platform/calendar";
 
 /**
  * Leaving-care status: a pure function of the date of birth, the periods of care and a date.
@@ -50,19 +50,6 @@ export interface StatusResult {
 /** 13 weeks (CA 1989 Sch 2 para 19B(2)(b); CPPCR 2010 reg 40(1)). */
 export const THIRTEEN_WEEKS_DAYS = 91;
 
-/**
- * The day a person reaches an age: the anniversary of birth; born on 29 February, 1 March in a
- * common year (the usual reading in England and Wales; consistent with ageOn in the platform calendar).
- */
-export function birthday(dateOfBirth: LocalDate, age: number): LocalDate {
-  const y = Number(dateOfBirth.slice(0, 4)) + age;
-  const md = dateOfBirth.slice(5);
-  if (md === "02-29") {
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    return leap ? `${y}-02-29` : `${y}-03-01`;
-  }
-  return `${y}-${md}`;
-}
 
 /** The DfE SSDA903 legal statuses that are short breaks (V3 individual episodes, V4 agreed series). */
 export const SHORT_BREAK_CODES = ["V3", "V4"];

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { compareDates, formatDate, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
+import { birthday, compareDates, formatDate, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
 import { invalidInput } from "@caregraph/platform/graphql";
 import { today } from "@caregraph/platform/clock";
 import { Context, directory } from "../context";
-import { birthday } from "../domain/status";
 import type { LeavingCareRecord, Prisma } from "../generated/prisma/client";
 import type { MutationResolvers } from "../generated/graphql";
 import { lockChild, reconcile } from "../leaving-care";

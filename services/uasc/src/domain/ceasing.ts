@@ -1,4 +1,4 @@
-import { compareDates, formatDate, LocalDate } from "@caregraph/platform/calendar";
+import { birthday, compareDates, formatDate, LocalDate } from "@caregraph/platform/calendar";
 import { pastDate, Problem } from "./problems";
 
 /**
@@ -9,19 +9,6 @@ import { pastDate, Problem } from "./problems";
  */
 export type UascCeasedReason = "REACHED_18" | "AGE_ASSESSED_AS_ADULT" | "REUNITED_WITH_FAMILY" | "OTHER";
 
-/**
- * The day a person reaches an age: the anniversary of birth; born on 29 February, 1 March in a
- * common year (the usual reading in England and Wales; the same as leaving-care's).
- */
-export function birthday(dateOfBirth: LocalDate, age: number): LocalDate {
-  const y = Number(dateOfBirth.slice(0, 4)) + age;
-  const md = dateOfBirth.slice(5);
-  if (md === "02-29") {
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    return leap ? `${y}-02-29` : `${y}-03-01`;
-  }
-  return `${y}-${md}`;
-}
 
 export function ceasedProblem(ceasedOn: LocalDate, reason: UascCeasedReason, dateOfBirth: LocalDate, today: LocalDate): Problem {
   const past = pastDate("input.ceasedOn", ceasedOn, dateOfBirth, today);
