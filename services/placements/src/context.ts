@@ -1,4 +1,4 @@
-import { BaseContext, childDirectory, childKeyedLoader, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
+import { BaseContext, childDirectory, childKeyedLoader, KnownChild, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
 import type { MissingEpisode, Placement, PlacementChangeReason, PrismaClient } from "./generated/prisma/client";
 
@@ -12,6 +12,8 @@ export type PlacementParent = Placement & { reasonGivenForMove?: PlacementChange
 
 export interface Context extends ServiceContext<PrismaClient> {
   childReferences: DataLoader<string, { id: string } | null>;
+  /** The children domain's facts a rule needs (date of birth, looked after since). */
+  knownChildren: DataLoader<string, KnownChild | null>;
   /** A child's placements, oldest first, voided ones left out. */
   placements: DataLoader<string, Placement[]>;
   /** A child's missing episodes, oldest first. */
@@ -24,6 +26,7 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
   return {
     ...ctx,
     childReferences: directory.references(deps.db, ctx.identity),
+    knownChildren: directory.loader(deps.db, tenant),
     placements: childKeyedLoader((childIds) =>
       deps.db.placement.findMany({
         where: { tenant, childId: { in: childIds }, voidedAt: null },

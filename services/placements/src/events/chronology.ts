@@ -30,6 +30,9 @@ export function placementEntries(history: Placement[]): ChronologyEntry[] {
         ? { entryId: `placement:${p.id}:started`, kind: "PlacementMoved", on: fromUtc(p.startDate), summary: `Moved from placement ${from.type} to ${type(p.type)}${reason}` }
         : { entryId: `placement:${p.id}:started`, kind: "PlacementStarted", on: fromUtc(p.startDate), summary: `Placement started: ${type(p.type)}` },
     ];
+    if (p.placementPlanPreparedOn) {
+      entries.push({ entryId: `placement:${p.id}:plan`, kind: "PlacementPlanPrepared", on: fromUtc(p.placementPlanPreparedOn), summary: `Placement plan prepared: ${type(p.type)}` });
+    }
     if (p.endDate && !movedOn) {
       entries.push({ entryId: `placement:${p.id}:ended`, kind: "PlacementEnded", on: fromUtc(p.endDate), summary: `Placement ended: ${type(p.type)}` });
     }

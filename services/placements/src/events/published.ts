@@ -1,6 +1,7 @@
 import type { NewEvent, StatutoryTask } from "@caregraph/platform";
-import { fromUtc } from "@caregraph/platform/calendar";
+import { explain, fromUtc } from "@caregraph/platform/calendar";
 import { RETURN_HOME_INTERVIEW_AUTHORITY, returnHomeInterviewDue } from "../domain/missing-episodes";
+import { PLACEMENT_PLAN_AUTHORITY, placementPlanDue } from "../domain/placement-plan";
 import type { MissingEpisode, Placement } from "../generated/prisma/client";
 
 /** What the placements domain tells the others (topic caregraph.placements.events). Dates and codes, never names. */
@@ -83,4 +84,10 @@ export function returnHomeInterviewTask(e: MissingEpisode & { endedAt: Date }): 
     authority: RETURN_HOME_INTERVIEW_AUTHORITY,
     explanation: due.explanation,
   };
+}
+
+/** The work-tray view of a placement's plan (CPPCR 2010 reg 9; task id = placement id). */
+export function placementPlanTask(p: Placement): StatutoryTask {
+  const due = placementPlanDue(fromUtc(p.startDate));
+  return { taskId: p.id, task: "PlacementPlan", dueDate: due.date, authority: PLACEMENT_PLAN_AUTHORITY, explanation: explain("Placement plan", due) };
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { chronologyChanges, statutoryTaskCompleted, statutoryTaskScheduled, UUID } from "@caregraph/platform";
+import { chronologyChanges, NewEvent, statutoryTaskCancelled, statutoryTaskCompleted, statutoryTaskScheduled, UUID } from "@caregraph/platform";
 import { fromUtc, todayInEngland, toUtc } from "@caregraph/platform/calendar";
-import { now } from "@caregraph/platform/clock";
+import { now, today } from "@caregraph/platform/clock";
 import { invalidInput, NotFoundError } from "@caregraph/platform/graphql";
 import type { Context } from "../context";
 import { directory } from "../context";
 import { intendedToLastUntil18ByDefault } from "../domain/codes";
+import { checkPlacementPlan } from "../domain/placement-plan";
 import { checkEpisodeEnd, checkEpisodeStart, checkReturnHomeInterview, returnHomeInterviewDue } from "../domain/missing-episodes";
 import { checkAmendment, checkEnd, checkLookedAfter, checkMove, checkNewPlacement, followMove, normalisePostcode, normaliseUrn, Period } from "../domain/placement-rules";
 import * as events from "../events/published";
@@ -30,9 +31,9 @@ async function lockedPlacements(tx: Tx, tenant: string, childId: string) {
   return tx.placement.findMany({ where: { tenant, childId, voidedAt: null }, orderBy: { startDate: "asc" } });
 }
 
-async function findPlacement(ctx: Context, id: string) {
+async function findPlacement(ctx: Context, id: string, field = "input.id") {
   const found = UUID.test(id) ? await ctx.deps.db.placement.findFirst({ where: { id, tenant: ctx.identity.tenant } }) : null;
-  if (!found) throw new NotFoundError("input.id", "placement");
+  if (!found) throw new NotFoundError(field, "placement");
   return found;
 }
 
@@ -70,6 +71,13 @@ const summary = (p: Placement) => ({
   intendedToLastUntil18: p.intendedToLastUntil18,
 });
 
+/** A placement that ends (or is voided) before its plan was recorded no longer needs one: its task is cancelled. */
+const planTaskClosed = (before: Placement, after: Placement, why: string): NewEvent[] =>
+  before.placementPlanTaskOpen && !after.placementPlanTaskOpen ? [statutoryTaskCancelled(after.childId, events.placementPlanTask(after), why)] : [];
+
+/** A placement the child lives in now gets a placement plan task (CPPCR 2010 reg 9), due 5 working days after its start. */
+const planTaskOpened = (p: Placement): NewEvent[] => (p.placementPlanTaskOpen ? [statutoryTaskScheduled(p.childId, events.placementPlanTask(p))] : []);
+
 export const Mutation: MutationResolvers = {
   async startPlacement(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
@@ -92,6 +100,7 @@ export const Mutation: MutationResolvers = {
           startDate: toUtc(input.startDate),
           endDate: input.endDate ? toUtc(input.endDate) : null,
           intendedToLastUntil18: input.intendedToLastUntil18 ?? intendedToLastUntil18ByDefault(input.type),
+          placementPlanTaskOpen: !input.endDate,
         },
       });
       await recorder.change(tx, actor(ctx), {
@@ -103,6 +112,7 @@ export const Mutation: MutationResolvers = {
         events: [
           events.placementStarted(placement, null),
           ...(placement.endDate ? [events.placementEnded(placement)] : []),
+          ...planTaskOpened(placement),
           ...placementChronology(child.id, existing, withRows(existing, placement), "placement recorded"),
         ],
       });
@@ -127,7 +137,7 @@ export const Mutation: MutationResolvers = {
       checkLookedAfter(child.lookedAfterSince, input.date, "input.date");
       const ended = await tx.placement.update({
         where: { id: current!.id },
-        data: { endDate: toUtc(input.date), reasonForChange: input.reason ?? null },
+        data: { endDate: toUtc(input.date), reasonForChange: input.reason ?? null, placementPlanTaskOpen: false },
       });
       const started = await tx.placement.create({
         data: {
@@ -141,6 +151,7 @@ export const Mutation: MutationResolvers = {
           startDate: toUtc(input.date),
           previousPlacementId: ended.id,
           intendedToLastUntil18: input.intendedToLastUntil18 ?? intendedToLastUntil18ByDefault(input.type),
+          placementPlanTaskOpen: true,
         },
       });
       await recorder.change(tx, actor(ctx), {
@@ -152,6 +163,8 @@ export const Mutation: MutationResolvers = {
         events: [
           events.placementEnded(ended),
           events.placementStarted(started, ended.id),
+          ...planTaskClosed(current!, ended, "placement ended"),
+          ...planTaskOpened(started),
           ...placementChronology(child.id, existing, withRows(existing, ended, started), "placement changed"),
         ],
       });
@@ -166,14 +179,18 @@ export const Mutation: MutationResolvers = {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
       const current = existing.find((p) => p.endDate === null) ?? null;
       checkEnd(current && period(current), input.endDate);
-      const ended = await tx.placement.update({ where: { id: current!.id }, data: { endDate: toUtc(input.endDate) } });
+      const ended = await tx.placement.update({ where: { id: current!.id }, data: { endDate: toUtc(input.endDate), placementPlanTaskOpen: false } });
       await recorder.change(tx, actor(ctx), {
         action: "placement.ended",
         entity: "Placement",
         entityId: ended.id,
         childId: child.id,
         details: { endDate: input.endDate },
-        events: [events.placementEnded(ended), ...placementChronology(child.id, existing, withRows(existing, ended), "placement ended")],
+        events: [
+          events.placementEnded(ended),
+          ...planTaskClosed(current!, ended, "placement ended"),
+          ...placementChronology(child.id, existing, withRows(existing, ended), "placement ended"),
+        ],
       });
       return ended;
     });
@@ -218,8 +235,14 @@ export const Mutation: MutationResolvers = {
       );
       const amended = await tx.placement.update({
         where: { id: before.id },
-        data: { ...after, startDate: toUtc(after.startDate), endDate: after.endDate ? toUtc(after.endDate) : null },
+        data: {
+          ...after,
+          startDate: toUtc(after.startDate),
+          endDate: after.endDate ? toUtc(after.endDate) : null,
+          placementPlanTaskOpen: before.placementPlanTaskOpen && after.endDate === null,
+        },
       });
+      const startMoved = amended.startDate.getTime() !== before.startDate.getTime();
       const neighbours = [
         ...(movedFrom && follow.previous ? [await tx.placement.update({ where: { id: movedFrom.id }, data: { endDate: toUtc(follow.previous.endDate!) } })] : []),
         ...(movedTo && follow.next ? [await tx.placement.update({ where: { id: movedTo.id }, data: { startDate: toUtc(follow.next.startDate) } })] : []),
@@ -233,6 +256,9 @@ export const Mutation: MutationResolvers = {
         events: [
           events.placementAmended(amended),
           ...neighbours.map(events.placementAmended),
+          ...planTaskClosed(before, amended, "placement ended"),
+          // Re-publishing the task with the corrected start moves its due date.
+          ...(startMoved ? planTaskOpened(amended) : []),
           ...placementChronology(child.id, history, withRows(history, amended, ...neighbours), "placement corrected"),
         ],
       });
@@ -249,7 +275,7 @@ export const Mutation: MutationResolvers = {
     return db.$transaction(async (tx) => {
       const history = await lockedPlacements(tx, child.tenant, child.id);
       const before = notVoided(history.find((p) => p.id === found.id));
-      const voided = await tx.placement.update({ where: { id: before.id }, data: { voidedAt: now(), voidReason: reason } });
+      const voided = await tx.placement.update({ where: { id: before.id }, data: { voidedAt: now(), voidReason: reason, placementPlanTaskOpen: false } });
       // A move entered in error did not happen: voiding the current placement it started reopens the one it ended.
       const movedFrom = history.find((p) => p.id === before.previousPlacementId && p.endDate?.getTime() === before.startDate.getTime());
       const reopened =
@@ -264,6 +290,7 @@ export const Mutation: MutationResolvers = {
         details: { reason, placement: summary(before), reopened: reopened?.id ?? null },
         events: [
           events.placementVoided(voided),
+          ...planTaskClosed(before, voided, "placement voided as entered in error"),
           ...(reopened ? [events.placementAmended(reopened)] : []),
           ...placementChronology(child.id, history, withRows(history, voided, ...(reopened ? [reopened] : [])), "placement voided as entered in error"),
         ],
@@ -368,6 +395,35 @@ export const Mutation: MutationResolvers = {
               ]
             : []),
           ...chronologyChanges(child.id, missingEpisodeEntries(episode, at), missingEpisodeEntries(updated, at), "return home interview corrected"),
+        ],
+      });
+      return updated;
+    });
+  },
+
+  /** CPPCR 2010 reg 9: the plan is prepared; its task in the work tray is completed. */
+  async recordPlacementPlan(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const found = await findPlacement(ctx, input.placementId, "input.placementId");
+    const child = await directory.require(db, ctx.identity, found.childId, "input.placementId");
+    checkPlacementPlan(input.preparedOn, today());
+    return db.$transaction(async (tx) => {
+      const history = await lockedPlacements(tx, child.tenant, child.id);
+      const before = history.find((p) => p.id === found.id);
+      if (!before) invalidInput("input.placementId", "ALREADY_VOIDED", "this placement was voided as entered in error");
+      const updated = await tx.placement.update({
+        where: { id: before.id },
+        data: { placementPlanPreparedOn: toUtc(input.preparedOn), placementPlanTaskOpen: false },
+      });
+      await recorder.change(tx, actor(ctx), {
+        action: "placement.plan_recorded",
+        entity: "Placement",
+        entityId: updated.id,
+        childId: child.id,
+        details: { preparedOn: input.preparedOn },
+        events: [
+          ...(before.placementPlanTaskOpen ? [statutoryTaskCompleted(child.id, events.placementPlanTask(updated), input.preparedOn)] : []),
+          ...placementChronology(child.id, history, withRows(history, updated), "placement plan corrected"),
         ],
       });
       return updated;

@@ -1,5 +1,6 @@
 import { fromUtc } from "@caregraph/platform/calendar";
 import { PLACEMENT_TYPES } from "../domain/codes";
+import { placementPlanDue, placementPlanExplanation } from "../domain/placement-plan";
 import type { PlacementResolvers } from "../generated/graphql";
 
 export const Placement: PlacementResolvers = {
@@ -8,6 +9,9 @@ export const Placement: PlacementResolvers = {
   endDate: (p) => (p.endDate ? fromUtc(p.endDate) : null),
   // Stored on the placement that ended (DfE REASON_PLACE_CHANGE); changePlacement's answer carries the reason given.
   reasonForChange: (p) => p.reasonForChange ?? p.reasonGivenForMove ?? null,
+  placementPlanDueDate: (p) => placementPlanDue(fromUtc(p.startDate)).date,
+  placementPlanDueExplanation: (p) => placementPlanExplanation(fromUtc(p.startDate)),
+  placementPlanPreparedOn: (p) => (p.placementPlanPreparedOn ? fromUtc(p.placementPlanPreparedOn) : null),
   previousPlacement: async (p, _, ctx) =>
     p.previousPlacementId ? ((await ctx.placements.load(p.childId)).find((q) => q.id === p.previousPlacementId) ?? null) : null,
 };

@@ -1,0 +1,67 @@
+import { Domain, envelope, EventEnvelope, eventsTopic, Role, ROLES } from "@caregraph/platform";
+import { setClock } from "@caregraph/platform/clock";
+import { eventually, publish, roleTokens, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
+import { randomUUID } from "node:crypto";
+import { placements } from "../src/service";
+
+beforeAll(() => setClock("2026-12-01T10:00:00Z"));
+afterAll(() => setClock(null));
+
+/** The role matrix (infra/platform/src/auth/matrix.ts) applied to the placements operations added for issue 12. */
+const env = serviceUnderTest(placements);
+const as = roleTokens(env);
+const TENANT = "E09000027";
+const HOME = "SC222222";
+
+const ev = (source: Domain, type: string, childId: string, payload: Record<string, unknown>) => envelope({ type, childId, payload }, { tenant: TENANT, source, actor: "test" });
+const send = (domain: Domain, ...events: EventEnvelope[]) => publish(testKafka(env.broker.bootstrapServers), eventsTopic(domain), events);
+
+const READ = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id placementStability { placementsInLast12Months longTermStable } } } }`;
+const PLAN = `mutation($input: RecordPlacementPlanInput!) { recordPlacementPlan(input: $input) { id placementPlanPreparedOn } }`;
+type Entities = { _entities: ({ id: string; placementStability: { placementsInLast12Months: number } } | null)[] };
+const read = (token: string, id: string) => env.svc.query<Entities>(token, READ, { reps: [{ __typename: "Child", id }] });
+
+const tokenFor = (role: Role) =>
+  as(role, { userId: role === "IRO" ? "iro-1" : role === "PERSONAL_ADVISER" ? "pa-1" : undefined, home: role === "RESIDENTIAL_STAFF" ? HOME : undefined });
+const READERS: Role[] = ["SOCIAL_WORKER", "TEAM_MANAGER", "RESIDENTIAL_STAFF", "FOSTERING_OFFICER", "PERSONAL_ADVISER", "UASC_COORDINATOR", "SAFEGUARDING_LEAD", "IRO"];
+const WRITERS: Role[] = ["SOCIAL_WORKER"];
+
+describe("placements: each role reads stability and records placement plans as the matrix says", () => {
+  let a: string;
+  let placementId: string;
+  beforeAll(async () => {
+    a = randomUUID();
+    await send(
+      "children",
+      ev("children", "ChildRegistered", a, { dateOfBirth: "2012-03-03", lookedAfterSince: "2026-10-01" }),
+      ev("children", "WorkerAllocated", a, { allocationId: randomUUID(), workerId: "iro-1", role: "IRO", from: "2026-10-02", previousWorkerId: null }),
+      ev("children", "WorkerAllocated", a, { allocationId: randomUUID(), workerId: "pa-1", role: "PERSONAL_ADVISER", from: "2026-10-02", previousWorkerId: null }),
+    );
+    const sw = await as("SOCIAL_WORKER");
+    const started = await eventually(async () => {
+      const r = await env.svc.query<{ startPlacement: { id: string } }>(sw, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+        input: { childId: a, type: "K2", startDate: "2026-10-01", provider: "PR4", urn: HOME },
+      });
+      return r.data?.startPlacement;
+    });
+    placementId = started.id;
+    // The home's staff see the child once the service has heard its own PlacementStarted.
+    const rs = await tokenFor("RESIDENTIAL_STAFF");
+    await eventually(async () => ((await read(rs, a)).data?._entities[0] ? true : undefined));
+  }, 60_000);
+
+  it.each(ROLES.map((r) => [r]))("%s", async (role) => {
+    const token = await tokenFor(role);
+    if (READERS.includes(role)) {
+      const seen = await eventually(async () => (await read(token, a)).data?._entities[0]?.placementStability);
+      expect(seen.placementsInLast12Months).toBe(1);
+    } else {
+      const r = await read(token, a);
+      expect(r.data?._entities ?? null).toBeNull();
+      expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+    const w = await env.svc.query(token, PLAN, { input: { placementId, preparedOn: "2026-10-05" } });
+    if (WRITERS.includes(role)) expect(w.errors).toBeUndefined();
+    else expect(w.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
