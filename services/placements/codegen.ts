@@ -5,4 +5,5 @@ export default subgraphCodegen({
   Child: "{ id: string }",
   Placement: "../context#PlacementParent",
   MissingEpisode: "./prisma/client#MissingEpisode",
+  ShortBreak: "./prisma/client#ShortBreak",
 });

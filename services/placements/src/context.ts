@@ -1,6 +1,6 @@
 import { BaseContext, childDirectory, childKeyedLoader, KnownChild, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
-import type { MissingEpisode, Placement, PlacementChangeReason, PrismaClient } from "./generated/prisma/client";
+import type { MissingEpisode, Placement, PlacementChangeReason, PrismaClient, ShortBreak } from "./generated/prisma/client";
 
 export const directory = childDirectory("placements");
 
@@ -18,6 +18,8 @@ export interface Context extends ServiceContext<PrismaClient> {
   placements: DataLoader<string, Placement[]>;
   /** A child's missing episodes, oldest first. */
   missingEpisodes: DataLoader<string, MissingEpisode[]>;
+  /** A child's short breaks, oldest first. */
+  shortBreaks: DataLoader<string, ShortBreak[]>;
 }
 
 export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
@@ -32,6 +34,9 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
         where: { tenant, childId: { in: childIds }, voidedAt: null },
         orderBy: [{ startDate: "asc" }, { createdAt: "asc" }],
       }),
+    ),
+    shortBreaks: childKeyedLoader((childIds) =>
+      deps.db.shortBreak.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] }),
     ),
     missingEpisodes: childKeyedLoader((childIds) =>
       deps.db.missingEpisode.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startedAt: "asc" }, { createdAt: "asc" }] }),

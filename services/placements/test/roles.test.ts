@@ -17,6 +17,8 @@ const ev = (source: Domain, type: string, childId: string, payload: Record<strin
 const send = (domain: Domain, ...events: EventEnvelope[]) => publish(testKafka(env.broker.bootstrapServers), eventsTopic(domain), events);
 
 const READ = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id placementStability { placementsInLast12Months longTermStable } } } }`;
+const EXTEND = `mutation($input: ExtendTemporaryApprovalInput!) { extendTemporaryApproval(input: $input) { id } }`;
+const SHORT_BREAK = `mutation($input: RecordShortBreakInput!) { recordShortBreak(input: $input) { id } }`;
 const PLAN = `mutation($input: RecordPlacementPlanInput!) { recordPlacementPlan(input: $input) { id placementPlanPreparedOn } }`;
 type Entities = { _entities: ({ id: string; placementStability: { placementsInLast12Months: number } } | null)[] };
 const read = (token: string, id: string) => env.svc.query<Entities>(token, READ, { reps: [{ __typename: "Child", id }] });
@@ -26,9 +28,11 @@ const tokenFor = (role: Role) =>
 const READERS: Role[] = ["SOCIAL_WORKER", "TEAM_MANAGER", "RESIDENTIAL_STAFF", "FOSTERING_OFFICER", "PERSONAL_ADVISER", "UASC_COORDINATOR", "SAFEGUARDING_LEAD", "IRO"];
 const WRITERS: Role[] = ["SOCIAL_WORKER"];
 
-describe("placements: each role reads stability and records placement plans as the matrix says", () => {
+describe("placements: each role reads stability, records placement plans and short breaks, extends approvals as the matrix says", () => {
   let a: string;
   let placementId: string;
+  let b: string;
+  let approvedPlacementId: string;
   beforeAll(async () => {
     a = randomUUID();
     await send(
@@ -45,6 +49,15 @@ describe("placements: each role reads stability and records placement plans as t
       return r.data?.startPlacement;
     });
     placementId = started.id;
+    b = randomUUID();
+    await send("children", ev("children", "ChildRegistered", b, { dateOfBirth: "2015-03-03", lookedAfterSince: "2026-11-30" }));
+    const approved = await eventually(async () => {
+      const r = await env.svc.query<{ startPlacement: { id: string } }>(sw, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+        input: { childId: b, type: "U3", startDate: "2026-11-30", temporaryApprovalEndsOn: "2027-01-31" },
+      });
+      return r.data?.startPlacement;
+    });
+    approvedPlacementId = approved.id;
     // The home's staff see the child once the service has heard its own PlacementStarted.
     const rs = await tokenFor("RESIDENTIAL_STAFF");
     await eventually(async () => ((await read(rs, a)).data?._entities[0] ? true : undefined));
@@ -60,8 +73,14 @@ describe("placements: each role reads stability and records placement plans as t
       expect(r.data?._entities ?? null).toBeNull();
       expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
-    const w = await env.svc.query(token, PLAN, { input: { placementId, preparedOn: "2026-10-05" } });
-    if (WRITERS.includes(role)) expect(w.errors).toBeUndefined();
-    else expect(w.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const writes = [
+      await env.svc.query(token, PLAN, { input: { placementId, preparedOn: "2026-10-05" } }),
+      await env.svc.query(token, EXTEND, { input: { placementId: approvedPlacementId, endsOn: "2027-03-01" } }),
+      await env.svc.query(token, SHORT_BREAK, { input: { childId: b, startDate: "2026-11-01", endDate: "2026-11-02" } }),
+    ];
+    for (const w of writes) {
+      if (WRITERS.includes(role)) expect(w.errors).toBeUndefined();
+      else expect(w.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
   });
 });

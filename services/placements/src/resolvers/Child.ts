@@ -24,6 +24,7 @@ export const Child: ChildResolvers = {
   placements: ({ id }, _, ctx) => ctx.placements.load(id),
   currentPlacement: async ({ id }, _, ctx) => currentOn(await ctx.placements.load(id), today(), fromUtc),
   missingEpisodes: ({ id }, _, ctx) => ctx.missingEpisodes.load(id),
+  shortBreaks: ({ id }, _, ctx) => ctx.shortBreaks.load(id),
   placementStability: async ({ id }, { on }, ctx) => {
     const child = await ctx.knownChildren.load(id);
     if (!child) throw new NotFoundError("id", "child");

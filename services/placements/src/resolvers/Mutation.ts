@@ -7,10 +7,12 @@ import type { Context } from "../context";
 import { directory } from "../context";
 import { intendedToLastUntil18ByDefault } from "../domain/codes";
 import { checkPlacementPlan } from "../domain/placement-plan";
+import { checkShortBreak } from "../domain/short-breaks";
+import { checkExtension, checkTemporaryApproval } from "../domain/temporary-approval";
 import { checkEpisodeEnd, checkEpisodeStart, checkReturnHomeInterview, returnHomeInterviewDue } from "../domain/missing-episodes";
 import { checkAmendment, checkEnd, checkLookedAfter, checkMove, checkNewPlacement, followMove, normalisePostcode, normaliseUrn, Period } from "../domain/placement-rules";
 import * as events from "../events/published";
-import { missingEpisodeEntries, placementEntries } from "../events/chronology";
+import { missingEpisodeEntries, placementEntries, shortBreakEntries } from "../events/chronology";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Placement, Prisma } from "../generated/prisma/client";
 
@@ -71,12 +73,24 @@ const summary = (p: Placement) => ({
   intendedToLastUntil18: p.intendedToLastUntil18,
 });
 
-/** A placement that ends (or is voided) before its plan was recorded no longer needs one: its task is cancelled. */
-const planTaskClosed = (before: Placement, after: Placement, why: string): NewEvent[] =>
-  before.placementPlanTaskOpen && !after.placementPlanTaskOpen ? [statutoryTaskCancelled(after.childId, events.placementPlanTask(after), why)] : [];
+/** What a placement that ends (or is voided) no longer needs: its open tasks close. */
+const TASKS_CLOSED = { placementPlanTaskOpen: false, temporaryApprovalTaskOpen: false } as const;
 
-/** A placement the child lives in now gets a placement plan task (CPPCR 2010 reg 9), due 5 working days after its start. */
-const planTaskOpened = (p: Placement): NewEvent[] => (p.placementPlanTaskOpen ? [statutoryTaskScheduled(p.childId, events.placementPlanTask(p))] : []);
+/** The tasks a placement that ends (or is voided) leaves open are cancelled: its plan, its temporary approval's decision. */
+const planTaskClosed = (before: Placement, after: Placement, why: string): NewEvent[] => [
+  ...(before.placementPlanTaskOpen && !after.placementPlanTaskOpen ? [statutoryTaskCancelled(after.childId, events.placementPlanTask(after), why)] : []),
+  ...(before.temporaryApprovalTaskOpen && !after.temporaryApprovalTaskOpen ? [statutoryTaskCancelled(after.childId, events.temporaryApprovalTask(after), why)] : []),
+];
+
+/**
+ * A placement the child lives in now gets a placement plan task (CPPCR 2010 reg 9), due 5 working
+ * days after its start, and, with a connected person approved temporarily (reg 24), a decision task
+ * the day before the approval lapses.
+ */
+const planTaskOpened = (p: Placement): NewEvent[] => [
+  ...(p.placementPlanTaskOpen ? [statutoryTaskScheduled(p.childId, events.placementPlanTask(p))] : []),
+  ...(p.temporaryApprovalTaskOpen ? [statutoryTaskScheduled(p.childId, events.temporaryApprovalTask(p))] : []),
+];
 
 export const Mutation: MutationResolvers = {
   async startPlacement(_, { input }, ctx) {
@@ -88,6 +102,7 @@ export const Mutation: MutationResolvers = {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
       checkNewPlacement(input, child.dateOfBirth, existing.map(period));
       checkLookedAfter(child.lookedAfterSince, input.startDate);
+      if (input.temporaryApprovalEndsOn) checkTemporaryApproval(input.type, input.startDate, input.temporaryApprovalEndsOn);
       const placement = await tx.placement.create({
         data: {
           id: randomUUID(),
@@ -101,6 +116,8 @@ export const Mutation: MutationResolvers = {
           endDate: input.endDate ? toUtc(input.endDate) : null,
           intendedToLastUntil18: input.intendedToLastUntil18 ?? intendedToLastUntil18ByDefault(input.type),
           placementPlanTaskOpen: !input.endDate,
+          temporaryApprovalEndsOn: input.temporaryApprovalEndsOn ? toUtc(input.temporaryApprovalEndsOn) : null,
+          temporaryApprovalTaskOpen: !input.endDate && Boolean(input.temporaryApprovalEndsOn),
         },
       });
       await recorder.change(tx, actor(ctx), {
@@ -135,9 +152,10 @@ export const Mutation: MutationResolvers = {
       const current = existing.find((p) => p.endDate === null) ?? null;
       checkMove(current && period(current), input.date, { ...input, startDate: input.date }, input.reason ?? null, child.dateOfBirth);
       checkLookedAfter(child.lookedAfterSince, input.date, "input.date");
+      if (input.temporaryApprovalEndsOn) checkTemporaryApproval(input.type, input.date, input.temporaryApprovalEndsOn);
       const ended = await tx.placement.update({
         where: { id: current!.id },
-        data: { endDate: toUtc(input.date), reasonForChange: input.reason ?? null, placementPlanTaskOpen: false },
+        data: { endDate: toUtc(input.date), reasonForChange: input.reason ?? null, ...TASKS_CLOSED },
       });
       const started = await tx.placement.create({
         data: {
@@ -152,6 +170,8 @@ export const Mutation: MutationResolvers = {
           previousPlacementId: ended.id,
           intendedToLastUntil18: input.intendedToLastUntil18 ?? intendedToLastUntil18ByDefault(input.type),
           placementPlanTaskOpen: true,
+          temporaryApprovalEndsOn: input.temporaryApprovalEndsOn ? toUtc(input.temporaryApprovalEndsOn) : null,
+          temporaryApprovalTaskOpen: Boolean(input.temporaryApprovalEndsOn),
         },
       });
       await recorder.change(tx, actor(ctx), {
@@ -179,7 +199,7 @@ export const Mutation: MutationResolvers = {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
       const current = existing.find((p) => p.endDate === null) ?? null;
       checkEnd(current && period(current), input.endDate);
-      const ended = await tx.placement.update({ where: { id: current!.id }, data: { endDate: toUtc(input.endDate), placementPlanTaskOpen: false } });
+      const ended = await tx.placement.update({ where: { id: current!.id }, data: { endDate: toUtc(input.endDate), ...TASKS_CLOSED } });
       await recorder.change(tx, actor(ctx), {
         action: "placement.ended",
         entity: "Placement",
@@ -240,6 +260,7 @@ export const Mutation: MutationResolvers = {
           startDate: toUtc(after.startDate),
           endDate: after.endDate ? toUtc(after.endDate) : null,
           placementPlanTaskOpen: before.placementPlanTaskOpen && after.endDate === null,
+          temporaryApprovalTaskOpen: before.temporaryApprovalTaskOpen && after.endDate === null,
         },
       });
       const startMoved = amended.startDate.getTime() !== before.startDate.getTime();
@@ -275,7 +296,7 @@ export const Mutation: MutationResolvers = {
     return db.$transaction(async (tx) => {
       const history = await lockedPlacements(tx, child.tenant, child.id);
       const before = notVoided(history.find((p) => p.id === found.id));
-      const voided = await tx.placement.update({ where: { id: before.id }, data: { voidedAt: now(), voidReason: reason, placementPlanTaskOpen: false } });
+      const voided = await tx.placement.update({ where: { id: before.id }, data: { voidedAt: now(), voidReason: reason, ...TASKS_CLOSED } });
       // A move entered in error did not happen: voiding the current placement it started reopens the one it ended.
       const movedFrom = history.find((p) => p.id === before.previousPlacementId && p.endDate?.getTime() === before.startDate.getTime());
       const reopened =
@@ -427,6 +448,64 @@ export const Mutation: MutationResolvers = {
         ],
       });
       return updated;
+    });
+  },
+
+  /** CPPCR 2010 reg 25: once, by at most 8 weeks, before the approval lapses; the decision task moves with it. */
+  async extendTemporaryApproval(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const found = await findPlacement(ctx, input.placementId, "input.placementId");
+    const child = await directory.require(db, ctx.identity, found.childId, "input.placementId");
+    return db.$transaction(async (tx) => {
+      const history = await lockedPlacements(tx, child.tenant, child.id);
+      const before = history.find((p) => p.id === found.id);
+      if (!before || before.endDate !== null) invalidInput("input.placementId", "CURRENT_PLACEMENT", "only the child's current placement's approval can be extended");
+      const approval = before.temporaryApprovalEndsOn ? { endsOn: fromUtc(before.temporaryApprovalEndsOn), extended: before.temporaryApprovalExtended } : null;
+      checkExtension(approval, input.endsOn, today());
+      const updated = await tx.placement.update({
+        where: { id: before.id },
+        data: { temporaryApprovalEndsOn: toUtc(input.endsOn), temporaryApprovalExtended: true },
+      });
+      await recorder.change(tx, actor(ctx), {
+        action: "placement.temporary_approval_extended",
+        entity: "Placement",
+        entityId: updated.id,
+        childId: child.id,
+        details: { from: approval!.endsOn, to: input.endsOn },
+        events: [
+          events.temporaryApprovalExtended(updated),
+          ...(updated.temporaryApprovalTaskOpen ? [statutoryTaskScheduled(child.id, events.temporaryApprovalTask(updated))] : []),
+          ...placementChronology(child.id, history, withRows(history, updated), "temporary approval corrected"),
+        ],
+      });
+      return updated;
+    });
+  },
+
+  /** CPPCR 2010 reg 48: each break at most 17 days, at most 75 days in any 12 months; refused beyond, nothing written. */
+  async recordShortBreak(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.identity, input.childId);
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const others = await tx.shortBreak.findMany({ where: { tenant: child.tenant, childId: child.id }, orderBy: { startDate: "asc" } });
+      checkShortBreak(
+        input,
+        others.map((b) => ({ startDate: fromUtc(b.startDate), endDate: fromUtc(b.endDate) })),
+        child.dateOfBirth,
+      );
+      const created = await tx.shortBreak.create({
+        data: { id: randomUUID(), tenant: child.tenant, childId: child.id, startDate: toUtc(input.startDate), endDate: toUtc(input.endDate) },
+      });
+      await recorder.change(tx, actor(ctx), {
+        action: "short_break.recorded",
+        entity: "ShortBreak",
+        entityId: created.id,
+        childId: child.id,
+        details: { startDate: input.startDate, endDate: input.endDate },
+        events: [events.shortBreakRecorded(created), ...chronologyChanges(child.id, [], shortBreakEntries(created), "recorded")],
+      });
+      return created;
     });
   },
 };

@@ -4,5 +4,6 @@ import { Child } from "./Child";
 import { MissingEpisode } from "./MissingEpisode";
 import { Mutation } from "./Mutation";
 import { Placement } from "./Placement";
+import { ShortBreak } from "./ShortBreak";
 
-export const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Mutation, Child, Placement, MissingEpisode };
+export const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Mutation, Child, Placement, MissingEpisode, ShortBreak };
