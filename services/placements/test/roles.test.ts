@@ -16,9 +16,10 @@ const HOME = "SC222222";
 const ev = (source: Domain, type: string, childId: string, payload: Record<string, unknown>) => envelope({ type, childId, payload }, { tenant: TENANT, source, actor: "test" });
 const send = (domain: Domain, ...events: EventEnvelope[]) => publish(testKafka(env.broker.bootstrapServers), eventsTopic(domain), events);
 
-const READ = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id placementStability { placementsInLast12Months longTermStable } } } }`;
+const READ = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id placementStability { placementsInLast12Months longTermStable } placementBreakdownRisk { score } } } }`;
 const EXTEND = `mutation($input: ExtendTemporaryApprovalInput!) { extendTemporaryApproval(input: $input) { id } }`;
 const SHORT_BREAK = `mutation($input: RecordShortBreakInput!) { recordShortBreak(input: $input) { id } }`;
+const DISRUPTION = `mutation($input: RecordDisruptionMeetingInput!) { recordDisruptionMeeting(input: $input) { id } }`;
 const PLAN = `mutation($input: RecordPlacementPlanInput!) { recordPlacementPlan(input: $input) { id placementPlanPreparedOn } }`;
 type Entities = { _entities: ({ id: string; placementStability: { placementsInLast12Months: number } } | null)[] };
 const read = (token: string, id: string) => env.svc.query<Entities>(token, READ, { reps: [{ __typename: "Child", id }] });
@@ -28,11 +29,12 @@ const tokenFor = (role: Role) =>
 const READERS: Role[] = ["SOCIAL_WORKER", "TEAM_MANAGER", "RESIDENTIAL_STAFF", "FOSTERING_OFFICER", "PERSONAL_ADVISER", "UASC_COORDINATOR", "SAFEGUARDING_LEAD", "IRO"];
 const WRITERS: Role[] = ["SOCIAL_WORKER"];
 
-describe("placements: each role reads stability, records placement plans and short breaks, extends approvals as the matrix says", () => {
+describe("placements: each role reads stability and breakdown risk, records placement plans, short breaks and disruption meetings, extends approvals as the matrix says", () => {
   let a: string;
   let placementId: string;
   let b: string;
   let approvedPlacementId: string;
+  let disruptedPlacementId: string;
   beforeAll(async () => {
     a = randomUUID();
     await send(
@@ -58,6 +60,16 @@ describe("placements: each role reads stability, records placement plans and sho
       return r.data?.startPlacement;
     });
     approvedPlacementId = approved.id;
+    const c = randomUUID();
+    await send("children", ev("children", "ChildRegistered", c, { dateOfBirth: "2013-03-03", lookedAfterSince: "2026-06-01" }));
+    const disrupted = await eventually(async () => {
+      const r = await env.svc.query<{ startPlacement: { id: string } }>(sw, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+        input: { childId: c, type: "U6", startDate: "2026-06-01" },
+      });
+      return r.data?.startPlacement;
+    });
+    disruptedPlacementId = disrupted.id;
+    await env.svc.query(sw, `mutation($input: EndPlacementInput!) { endPlacement(input: $input) { id } }`, { input: { childId: c, endDate: "2026-11-01", planned: false } });
     // The home's staff see the child once the service has heard its own PlacementStarted.
     const rs = await tokenFor("RESIDENTIAL_STAFF");
     await eventually(async () => ((await read(rs, a)).data?._entities[0] ? true : undefined));
@@ -76,6 +88,7 @@ describe("placements: each role reads stability, records placement plans and sho
     const writes = [
       await env.svc.query(token, PLAN, { input: { placementId, preparedOn: "2026-10-05" } }),
       await env.svc.query(token, EXTEND, { input: { placementId: approvedPlacementId, endsOn: "2027-03-01" } }),
+      await env.svc.query(token, DISRUPTION, { input: { placementId: disruptedPlacementId, heldOn: "2026-11-10" } }),
       await env.svc.query(token, SHORT_BREAK, { input: { childId: b, startDate: "2026-11-01", endDate: "2026-11-02" } }),
     ];
     for (const w of writes) {

@@ -40,6 +40,17 @@ export function placementEntries(history: Placement[]): ChronologyEntry[] {
         summary: `Connected person approved temporarily (CPPCR 2010 reg 24) until ${until}${p.temporaryApprovalExtended ? ", extended once (reg 25)" : ""}`,
       });
     }
+    if (p.transitionPlanAgreedOn) {
+      entries.push({
+        entryId: `placement:${p.id}:transition-plan`,
+        kind: "TransitionPlan",
+        on: fromUtc(p.transitionPlanAgreedOn),
+        summary: `Planned move to ${type(p.type)}: transition plan agreed${p.riskAssessmentCompletedOn ? `, risk assessment completed ${formatDate(fromUtc(p.riskAssessmentCompletedOn))}` : ""}`,
+      });
+    }
+    if (p.disruptionMeetingHeldOn) {
+      entries.push({ entryId: `placement:${p.id}:disruption-meeting`, kind: "DisruptionMeeting", on: fromUtc(p.disruptionMeetingHeldOn), summary: `Disruption meeting held: ${type(p.type)}` });
+    }
     if (p.placementPlanPreparedOn) {
       entries.push({ entryId: `placement:${p.id}:plan`, kind: "PlacementPlanPrepared", on: fromUtc(p.placementPlanPreparedOn), summary: `Placement plan prepared: ${type(p.type)}` });
     }

@@ -39,6 +39,8 @@ export const placementEnded = (p: Placement): NewEvent => ({
     type: p.type,
     endDate: p.endDate ? fromUtc(p.endDate) : null,
     reasonForChange: p.reasonForChange,
+    /** true planned, false unplanned (a disruption), null not said. */
+    endingPlanned: p.endingPlanned,
   },
 });
 
@@ -124,4 +126,11 @@ export const shortBreakRecorded = (b: ShortBreak): NewEvent => ({
   type: "ShortBreakRecorded",
   childId: b.childId,
   payload: { shortBreakId: b.id, startDate: fromUtc(b.startDate), endDate: fromUtc(b.endDate), days: breakDays({ startDate: fromUtc(b.startDate), endDate: fromUtc(b.endDate) }) },
+});
+
+/** After an unplanned ending: the disruption meeting held. */
+export const disruptionMeetingHeld = (p: Placement): NewEvent => ({
+  type: "DisruptionMeetingHeld",
+  childId: p.childId,
+  payload: { placementId: p.id, heldOn: p.disruptionMeetingHeldOn ? fromUtc(p.disruptionMeetingHeldOn) : null },
 });

@@ -1,8 +1,9 @@
 import { today } from "@caregraph/platform/clock";
-import { fromUtc } from "@caregraph/platform/calendar";
+import { fromUtc, todayInEngland } from "@caregraph/platform/calendar";
 import { NotFoundError } from "@caregraph/platform/graphql";
 import { currentOn } from "../domain/current";
 import { StayPeriod, stabilityOn } from "../domain/stability";
+import { breakdownRisk } from "../domain/breakdown-risk";
 import type { ChildResolvers } from "../generated/graphql";
 import type { Placement } from "../generated/prisma/client";
 
@@ -29,5 +30,19 @@ export const Child: ChildResolvers = {
     const child = await ctx.knownChildren.load(id);
     if (!child) throw new NotFoundError("id", "child");
     return stabilityOn(child.dateOfBirth, child.lookedAfterSince, stays(await ctx.placements.load(id)), on ?? today());
+  },
+  placementBreakdownRisk: async ({ id }, { on }, ctx) => {
+    const child = await ctx.knownChildren.load(id);
+    if (!child) throw new NotFoundError("id", "child");
+    const placements = await ctx.placements.load(id);
+    return breakdownRisk(
+      {
+        dateOfBirth: child.dateOfBirth,
+        placements: stays(placements),
+        missingStartedOn: (await ctx.missingEpisodes.load(id)).map((e) => todayInEngland(e.startedAt)),
+        unplannedEndingsOn: placements.filter((p) => p.endingPlanned === false && p.endDate).map((p) => fromUtc(p.endDate!)),
+      },
+      on ?? today(),
+    );
   },
 };

@@ -7,6 +7,7 @@ import type { Context } from "../context";
 import { directory } from "../context";
 import { intendedToLastUntil18ByDefault } from "../domain/codes";
 import { checkPlacementPlan } from "../domain/placement-plan";
+import { checkDisruptionMeeting, checkPlannedMove } from "../domain/endings";
 import { checkShortBreak } from "../domain/short-breaks";
 import { checkExtension, checkTemporaryApproval } from "../domain/temporary-approval";
 import { checkEpisodeEnd, checkEpisodeStart, checkReturnHomeInterview, returnHomeInterviewDue } from "../domain/missing-episodes";
@@ -153,9 +154,10 @@ export const Mutation: MutationResolvers = {
       checkMove(current && period(current), input.date, { ...input, startDate: input.date }, input.reason ?? null, child.dateOfBirth);
       checkLookedAfter(child.lookedAfterSince, input.date, "input.date");
       if (input.temporaryApprovalEndsOn) checkTemporaryApproval(input.type, input.date, input.temporaryApprovalEndsOn);
+      checkPlannedMove(input);
       const ended = await tx.placement.update({
         where: { id: current!.id },
-        data: { endDate: toUtc(input.date), reasonForChange: input.reason ?? null, ...TASKS_CLOSED },
+        data: { endDate: toUtc(input.date), reasonForChange: input.reason ?? null, endingPlanned: input.planned ?? null, ...TASKS_CLOSED },
       });
       const started = await tx.placement.create({
         data: {
@@ -172,6 +174,8 @@ export const Mutation: MutationResolvers = {
           placementPlanTaskOpen: true,
           temporaryApprovalEndsOn: input.temporaryApprovalEndsOn ? toUtc(input.temporaryApprovalEndsOn) : null,
           temporaryApprovalTaskOpen: Boolean(input.temporaryApprovalEndsOn),
+          transitionPlanAgreedOn: input.transitionPlanAgreedOn ? toUtc(input.transitionPlanAgreedOn) : null,
+          riskAssessmentCompletedOn: input.riskAssessmentCompletedOn ? toUtc(input.riskAssessmentCompletedOn) : null,
         },
       });
       await recorder.change(tx, actor(ctx), {
@@ -179,7 +183,7 @@ export const Mutation: MutationResolvers = {
         entity: "Placement",
         entityId: started.id,
         childId: child.id,
-        details: { from: ended.id, type: started.type, date: input.date, reason: input.reason ?? null },
+        details: { from: ended.id, type: started.type, date: input.date, reason: input.reason ?? null, planned: input.planned ?? null },
         events: [
           events.placementEnded(ended),
           events.placementStarted(started, ended.id),
@@ -199,13 +203,13 @@ export const Mutation: MutationResolvers = {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
       const current = existing.find((p) => p.endDate === null) ?? null;
       checkEnd(current && period(current), input.endDate);
-      const ended = await tx.placement.update({ where: { id: current!.id }, data: { endDate: toUtc(input.endDate), ...TASKS_CLOSED } });
+      const ended = await tx.placement.update({ where: { id: current!.id }, data: { endDate: toUtc(input.endDate), endingPlanned: input.planned ?? null, ...TASKS_CLOSED } });
       await recorder.change(tx, actor(ctx), {
         action: "placement.ended",
         entity: "Placement",
         entityId: ended.id,
         childId: child.id,
-        details: { endDate: input.endDate },
+        details: { endDate: input.endDate, planned: input.planned ?? null },
         events: [
           events.placementEnded(ended),
           ...planTaskClosed(current!, ended, "placement ended"),
@@ -237,6 +241,7 @@ export const Mutation: MutationResolvers = {
         urn,
         // DfE rule 233: no reason for change on an open episode, so reopening a placement clears it.
         reasonForChange: endDate === null ? null : before.reasonForChange,
+        endingPlanned: endDate === null ? null : before.endingPlanned,
         intendedToLastUntil18: input.intendedToLastUntil18 ?? before.intendedToLastUntil18,
       };
       const previous = history.find((p) => p.id === before.previousPlacementId);
@@ -301,7 +306,7 @@ export const Mutation: MutationResolvers = {
       const movedFrom = history.find((p) => p.id === before.previousPlacementId && p.endDate?.getTime() === before.startDate.getTime());
       const reopened =
         before.endDate === null && movedFrom
-          ? await tx.placement.update({ where: { id: movedFrom.id }, data: { endDate: null, reasonForChange: null } })
+          ? await tx.placement.update({ where: { id: movedFrom.id }, data: { endDate: null, reasonForChange: null, endingPlanned: null } })
           : null;
       await recorder.change(tx, actor(ctx), {
         action: "placement.voided",
@@ -506,6 +511,32 @@ export const Mutation: MutationResolvers = {
         events: [events.shortBreakRecorded(created), ...chronologyChanges(child.id, [], shortBreakEntries(created), "recorded")],
       });
       return created;
+    });
+  },
+
+  /** After an unplanned ending (a disruption), the meeting that learns from it. */
+  async recordDisruptionMeeting(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const found = await findPlacement(ctx, input.placementId, "input.placementId");
+    const child = await directory.require(db, ctx.identity, found.childId, "input.placementId");
+    return db.$transaction(async (tx) => {
+      const history = await lockedPlacements(tx, child.tenant, child.id);
+      const before = history.find((p) => p.id === found.id);
+      if (!before) invalidInput("input.placementId", "ALREADY_VOIDED", "this placement was voided as entered in error");
+      checkDisruptionMeeting({ ...period(before), endingPlanned: before.endingPlanned }, input.heldOn, today());
+      const updated = await tx.placement.update({ where: { id: before.id }, data: { disruptionMeetingHeldOn: toUtc(input.heldOn) } });
+      await recorder.change(tx, actor(ctx), {
+        action: "placement.disruption_meeting_recorded",
+        entity: "Placement",
+        entityId: updated.id,
+        childId: child.id,
+        details: { heldOn: input.heldOn },
+        events: [
+          events.disruptionMeetingHeld(updated),
+          ...placementChronology(child.id, history, withRows(history, updated), "disruption meeting corrected"),
+        ],
+      });
+      return updated;
     });
   },
 };

@@ -17,6 +17,9 @@ export const Placement: PlacementResolvers = {
   temporaryApprovalEndsOn: (p) => (p.temporaryApprovalEndsOn ? fromUtc(p.temporaryApprovalEndsOn) : null),
   temporaryApprovalDecisionDue: (p) =>
     p.temporaryApprovalEndsOn ? explain("Decision on the connected person's temporary approval", approvalDecisionDue(fromUtc(p.temporaryApprovalEndsOn), p.temporaryApprovalExtended)) : null,
+  transitionPlanAgreedOn: (p) => (p.transitionPlanAgreedOn ? fromUtc(p.transitionPlanAgreedOn) : null),
+  riskAssessmentCompletedOn: (p) => (p.riskAssessmentCompletedOn ? fromUtc(p.riskAssessmentCompletedOn) : null),
+  disruptionMeetingHeldOn: (p) => (p.disruptionMeetingHeldOn ? fromUtc(p.disruptionMeetingHeldOn) : null),
   previousPlacement: async (p, _, ctx) =>
     p.previousPlacementId ? ((await ctx.placements.load(p.childId)).find((q) => q.id === p.previousPlacementId) ?? null) : null,
 };
