@@ -6,4 +6,8 @@ export default subgraphCodegen({
   Placement: "../context#PlacementParent",
   MissingEpisode: "./prisma/client#MissingEpisode",
   ShortBreak: "./prisma/client#ShortBreak",
+  Provider: "./prisma/client#Provider",
+  FosterCarer: "./prisma/client#FosterCarer",
+  Vacancy: "./prisma/client#Vacancy",
+  PlacementMatch: "../resolvers/Query#MatchParent",
 });

@@ -20,6 +20,9 @@ const READ = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... o
 const EXTEND = `mutation($input: ExtendTemporaryApprovalInput!) { extendTemporaryApproval(input: $input) { id } }`;
 const SHORT_BREAK = `mutation($input: RecordShortBreakInput!) { recordShortBreak(input: $input) { id } }`;
 const DISRUPTION = `mutation($input: RecordDisruptionMeetingInput!) { recordDisruptionMeeting(input: $input) { id } }`;
+const MATCHES = `query($childId: ID!) { placementMatches(childId: $childId) { score } }`;
+const PROVIDER = `mutation($input: RecordProviderInput!) { recordProvider(input: $input) { id } }`;
+const CARER = `mutation($input: ApproveFosterCarerInput!) { approveFosterCarer(input: $input) { id } }`;
 const PLAN = `mutation($input: RecordPlacementPlanInput!) { recordPlacementPlan(input: $input) { id placementPlanPreparedOn } }`;
 type Entities = { _entities: ({ id: string; placementStability: { placementsInLast12Months: number } } | null)[] };
 const read = (token: string, id: string) => env.svc.query<Entities>(token, READ, { reps: [{ __typename: "Child", id }] });
@@ -80,12 +83,16 @@ describe("placements: each role reads stability and breakdown risk, records plac
     if (READERS.includes(role)) {
       const seen = await eventually(async () => (await read(token, a)).data?._entities[0]?.placementStability);
       expect(seen.placementsInLast12Months).toBe(1);
+      expect((await env.svc.query(token, MATCHES, { childId: a })).errors).toBeUndefined();
     } else {
       const r = await read(token, a);
       expect(r.data?._entities ?? null).toBeNull();
       expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      expect((await env.svc.query(token, MATCHES, { childId: a })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
     const writes = [
+      await env.svc.query(token, PROVIDER, { input: { name: "Synthetic Home", ofstedRating: "GOOD" } }),
+      await env.svc.query(token, CARER, { input: { name: "Household R", approvedOn: "2026-01-01", ageFrom: 0, ageTo: 17, maxChildren: 1 } }),
       await env.svc.query(token, PLAN, { input: { placementId, preparedOn: "2026-10-05" } }),
       await env.svc.query(token, EXTEND, { input: { placementId: approvedPlacementId, endsOn: "2027-03-01" } }),
       await env.svc.query(token, DISRUPTION, { input: { placementId: disruptedPlacementId, heldOn: "2026-11-10" } }),

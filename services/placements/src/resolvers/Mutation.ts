@@ -13,6 +13,7 @@ import { checkExtension, checkTemporaryApproval } from "../domain/temporary-appr
 import { checkEpisodeEnd, checkEpisodeStart, checkReturnHomeInterview, returnHomeInterviewDue } from "../domain/missing-episodes";
 import { checkAmendment, checkEnd, checkLookedAfter, checkMove, checkNewPlacement, followMove, normalisePostcode, normaliseUrn, Period } from "../domain/placement-rules";
 import * as events from "../events/published";
+import { providerMutations } from "./providers";
 import { missingEpisodeEntries, placementEntries, shortBreakEntries } from "../events/chronology";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Placement, Prisma } from "../generated/prisma/client";
@@ -94,6 +95,7 @@ const planTaskOpened = (p: Placement): NewEvent[] => [
 ];
 
 export const Mutation: MutationResolvers = {
+  ...providerMutations,
   async startPlacement(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.identity, input.childId);
