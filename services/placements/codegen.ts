@@ -5,4 +5,9 @@ export default subgraphCodegen({
   Child: "{ id: string }",
   Placement: "../context#PlacementParent",
   MissingEpisode: "./prisma/client#MissingEpisode",
+  ShortBreak: "./prisma/client#ShortBreak",
+  Provider: "./prisma/client#Provider",
+  FosterCarer: "./prisma/client#FosterCarer",
+  Vacancy: "./prisma/client#Vacancy",
+  PlacementMatch: "../resolvers/Query#MatchParent",
 });

@@ -1,6 +1,6 @@
-import { BaseContext, childDirectory, childKeyedLoader, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
+import { BaseContext, childDirectory, childKeyedLoader, KnownChild, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
-import type { MissingEpisode, Placement, PlacementChangeReason, PrismaClient } from "./generated/prisma/client";
+import type { MissingEpisode, Placement, PlacementChangeReason, PrismaClient, ShortBreak } from "./generated/prisma/client";
 
 export const directory = childDirectory("placements");
 
@@ -12,10 +12,14 @@ export type PlacementParent = Placement & { reasonGivenForMove?: PlacementChange
 
 export interface Context extends ServiceContext<PrismaClient> {
   childReferences: DataLoader<string, { id: string } | null>;
+  /** The children domain's facts a rule needs (date of birth, looked after since). */
+  knownChildren: DataLoader<string, KnownChild | null>;
   /** A child's placements, oldest first, voided ones left out. */
   placements: DataLoader<string, Placement[]>;
   /** A child's missing episodes, oldest first. */
   missingEpisodes: DataLoader<string, MissingEpisode[]>;
+  /** A child's short breaks, oldest first. */
+  shortBreaks: DataLoader<string, ShortBreak[]>;
 }
 
 export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
@@ -24,11 +28,15 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
   return {
     ...ctx,
     childReferences: directory.references(deps.db, ctx.identity),
+    knownChildren: directory.loader(deps.db, tenant),
     placements: childKeyedLoader((childIds) =>
       deps.db.placement.findMany({
         where: { tenant, childId: { in: childIds }, voidedAt: null },
         orderBy: [{ startDate: "asc" }, { createdAt: "asc" }],
       }),
+    ),
+    shortBreaks: childKeyedLoader((childIds) =>
+      deps.db.shortBreak.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] }),
     ),
     missingEpisodes: childKeyedLoader((childIds) =>
       deps.db.missingEpisode.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startedAt: "asc" }, { createdAt: "asc" }] }),

@@ -67,6 +67,9 @@ export const NO_PROVIDER: readonly PlacementType[] = ["T0", "T1", "T2", "T3", "Z
 /** Temporary placements: a move into one has no reason for change (rule 226). */
 export const TEMPORARY: readonly PlacementType[] = ["T0", "T1", "T2", "T3", "T4"];
 
+/** Foster placements with a relative or friend (U1–U3): the codes a connected person's placement takes (CPPCR 2010 reg 24). */
+export const CONNECTED_PERSON: readonly PlacementType[] = ["U1", "U2", "U3"];
+
 /**
  * The long-term foster PLACE codes (lac2025_26 list): U1 "foster placement with relative or friend,
  * long-term fostering" and U4 "foster placement with other foster carer, long-term fostering".

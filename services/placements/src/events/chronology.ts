@@ -1,8 +1,9 @@
 import type { ChronologyEntry } from "@caregraph/platform";
-import { fromUtc, todayInEngland } from "@caregraph/platform/calendar";
+import { formatDate, fromUtc, todayInEngland } from "@caregraph/platform/calendar";
 import { CHANGE_REASONS, PLACEMENT_TYPES } from "../domain/codes";
 import { formatInstant } from "../domain/missing-episodes";
-import type { MissingEpisode, Placement } from "../generated/prisma/client";
+import { breakDays } from "../domain/short-breaks";
+import type { MissingEpisode, Placement, ShortBreak } from "../generated/prisma/client";
 
 /**
  * What the placements domain tells the child's chronology: DfE codes with their wording and
@@ -30,6 +31,29 @@ export function placementEntries(history: Placement[]): ChronologyEntry[] {
         ? { entryId: `placement:${p.id}:started`, kind: "PlacementMoved", on: fromUtc(p.startDate), summary: `Moved from placement ${from.type} to ${type(p.type)}${reason}` }
         : { entryId: `placement:${p.id}:started`, kind: "PlacementStarted", on: fromUtc(p.startDate), summary: `Placement started: ${type(p.type)}` },
     ];
+    if (p.temporaryApprovalEndsOn) {
+      const until = formatDate(fromUtc(p.temporaryApprovalEndsOn));
+      entries.push({
+        entryId: `placement:${p.id}:temporary-approval`,
+        kind: "ConnectedPersonTemporaryApproval",
+        on: fromUtc(p.startDate),
+        summary: `Connected person approved temporarily (CPPCR 2010 reg 24) until ${until}${p.temporaryApprovalExtended ? ", extended once (reg 25)" : ""}`,
+      });
+    }
+    if (p.transitionPlanAgreedOn) {
+      entries.push({
+        entryId: `placement:${p.id}:transition-plan`,
+        kind: "TransitionPlan",
+        on: fromUtc(p.transitionPlanAgreedOn),
+        summary: `Planned move to ${type(p.type)}: transition plan agreed${p.riskAssessmentCompletedOn ? `, risk assessment completed ${formatDate(fromUtc(p.riskAssessmentCompletedOn))}` : ""}`,
+      });
+    }
+    if (p.disruptionMeetingHeldOn) {
+      entries.push({ entryId: `placement:${p.id}:disruption-meeting`, kind: "DisruptionMeeting", on: fromUtc(p.disruptionMeetingHeldOn), summary: `Disruption meeting held: ${type(p.type)}` });
+    }
+    if (p.placementPlanPreparedOn) {
+      entries.push({ entryId: `placement:${p.id}:plan`, kind: "PlacementPlanPrepared", on: fromUtc(p.placementPlanPreparedOn), summary: `Placement plan prepared: ${type(p.type)}` });
+    }
     if (p.endDate && !movedOn) {
       entries.push({ entryId: `placement:${p.id}:ended`, kind: "PlacementEnded", on: fromUtc(p.endDate), summary: `Placement ended: ${type(p.type)}` });
     }
@@ -81,4 +105,12 @@ export function missingEpisodeEntries(e: MissingEpisode, declinedAt?: Date): Chr
     });
   }
   return entries;
+}
+
+/** A short break as the chronology tells it: its dates and length. */
+export function shortBreakEntries(b: ShortBreak): ChronologyEntry[] {
+  const startDate = fromUtc(b.startDate);
+  const endDate = fromUtc(b.endDate);
+  const days = breakDays({ startDate, endDate });
+  return [{ entryId: `short-break:${b.id}`, kind: "ShortBreak", on: startDate, summary: `Short break of ${days} day${days === 1 ? "" : "s"}, ${formatDate(startDate)} to ${formatDate(endDate)}` }];
 }

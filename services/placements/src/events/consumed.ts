@@ -3,7 +3,7 @@ import { compareDates, fromUtc, LocalDate, toUtc } from "@caregraph/platform/cal
 import { now } from "@caregraph/platform/clock";
 import { directory } from "../context";
 import type { Prisma } from "../generated/prisma/client";
-import { placementEnded, returnHomeInterviewTask } from "./published";
+import { placementEnded, placementPlanTask, returnHomeInterviewTask, temporaryApprovalTask } from "./published";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,7 +21,10 @@ export async function onCeasedLookedAfter(tx: Tx, e: EventEnvelope): Promise<New
   if (open) {
     const start = fromUtc(open.startDate);
     const end = compareDates(endDate, start) < 0 ? start : endDate;
-    out.push(placementEnded(await tx.placement.update({ where: { id: open.id }, data: { endDate: toUtc(end) } })));
+    const ended = await tx.placement.update({ where: { id: open.id }, data: { endDate: toUtc(end), placementPlanTaskOpen: false, temporaryApprovalTaskOpen: false } });
+    out.push(placementEnded(ended));
+    if (open.placementPlanTaskOpen) out.push(statutoryTaskCancelled(e.childId, placementPlanTask(ended), "ceased to be looked after"));
+    if (open.temporaryApprovalTaskOpen) out.push(statutoryTaskCancelled(e.childId, temporaryApprovalTask(ended), "ceased to be looked after"));
   }
   const pending = await tx.missingEpisode.findMany({
     where: { ...at, endedAt: { not: null }, returnInterviewHeldAt: null, returnInterviewDeclined: false, returnInterviewCancelledAt: null },

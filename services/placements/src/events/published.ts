@@ -1,7 +1,10 @@
 import type { NewEvent, StatutoryTask } from "@caregraph/platform";
-import { fromUtc } from "@caregraph/platform/calendar";
+import { explain, fromUtc } from "@caregraph/platform/calendar";
 import { RETURN_HOME_INTERVIEW_AUTHORITY, returnHomeInterviewDue } from "../domain/missing-episodes";
-import type { MissingEpisode, Placement } from "../generated/prisma/client";
+import { PLACEMENT_PLAN_AUTHORITY, placementPlanDue } from "../domain/placement-plan";
+import { breakDays } from "../domain/short-breaks";
+import { approvalDecisionDue, TEMPORARY_APPROVAL_AUTHORITY } from "../domain/temporary-approval";
+import type { MissingEpisode, Placement, ShortBreak } from "../generated/prisma/client";
 
 /** What the placements domain tells the others (topic caregraph.placements.events). Dates and codes, never names. */
 export const placementStarted = (p: Placement, previousPlacementId: string | null): NewEvent => ({
@@ -19,6 +22,12 @@ export const placementStarted = (p: Placement, previousPlacementId: string | nul
     urn: p.urn,
     /** CPPCR 2010 reg 28(2): the visit interval after the first year depends on it (care-planning). */
     intendedToLastUntil18: p.intendedToLastUntil18,
+    /**
+     * CPPCR 2010 reg 24: a connected person approved temporarily, until this day (null: not such a
+     * placement). While it lasts, visits are weekly until the first review, then at most every 4
+     * weeks (reg 28(4)): care-planning's visit clock reads it.
+     */
+    temporaryApprovalEndsOn: p.temporaryApprovalEndsOn ? fromUtc(p.temporaryApprovalEndsOn) : null,
   },
 });
 
@@ -30,6 +39,8 @@ export const placementEnded = (p: Placement): NewEvent => ({
     type: p.type,
     endDate: p.endDate ? fromUtc(p.endDate) : null,
     reasonForChange: p.reasonForChange,
+    /** true planned, false unplanned (a disruption), null not said. */
+    endingPlanned: p.endingPlanned,
   },
 });
 
@@ -84,3 +95,42 @@ export function returnHomeInterviewTask(e: MissingEpisode & { endedAt: Date }): 
     explanation: due.explanation,
   };
 }
+
+/** The work-tray view of a placement's plan (CPPCR 2010 reg 9; task id = placement id). */
+export function placementPlanTask(p: Placement): StatutoryTask {
+  const due = placementPlanDue(fromUtc(p.startDate));
+  return { taskId: p.id, task: "PlacementPlan", dueDate: due.date, authority: PLACEMENT_PLAN_AUTHORITY, explanation: explain("Placement plan", due) };
+}
+
+/** Reg 25: the temporary approval extended (care-planning's reg 28(4) visit clock runs on to the new end). */
+export const temporaryApprovalExtended = (p: Placement): NewEvent => ({
+  type: "TemporaryApprovalExtended",
+  childId: p.childId,
+  payload: { placementId: p.id, endsOn: p.temporaryApprovalEndsOn ? fromUtc(p.temporaryApprovalEndsOn) : null },
+});
+
+/** The work-tray task before a connected person's temporary approval lapses (decide: approve, extend or move). */
+export function temporaryApprovalTask(p: Placement): StatutoryTask {
+  const due = approvalDecisionDue(fromUtc(p.temporaryApprovalEndsOn!), p.temporaryApprovalExtended);
+  return {
+    taskId: `${p.id}:temporary-approval`,
+    task: "ConnectedPersonTemporaryApproval",
+    dueDate: due.date,
+    authority: TEMPORARY_APPROVAL_AUTHORITY,
+    explanation: explain("Decision on the connected person's temporary approval", due),
+  };
+}
+
+/** Reg 48: a short break (dates and length only). */
+export const shortBreakRecorded = (b: ShortBreak): NewEvent => ({
+  type: "ShortBreakRecorded",
+  childId: b.childId,
+  payload: { shortBreakId: b.id, startDate: fromUtc(b.startDate), endDate: fromUtc(b.endDate), days: breakDays({ startDate: fromUtc(b.startDate), endDate: fromUtc(b.endDate) }) },
+});
+
+/** After an unplanned ending: the disruption meeting held. */
+export const disruptionMeetingHeld = (p: Placement): NewEvent => ({
+  type: "DisruptionMeetingHeld",
+  childId: p.childId,
+  payload: { placementId: p.id, heldOn: p.disruptionMeetingHeldOn ? fromUtc(p.disruptionMeetingHeldOn) : null },
+});

@@ -1,15 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { chronologyChanges, statutoryTaskCompleted, statutoryTaskScheduled, UUID } from "@caregraph/platform";
+import { chronologyChanges, NewEvent, statutoryTaskCancelled, statutoryTaskCompleted, statutoryTaskScheduled, UUID } from "@caregraph/platform";
 import { fromUtc, todayInEngland, toUtc } from "@caregraph/platform/calendar";
-import { now } from "@caregraph/platform/clock";
+import { now, today } from "@caregraph/platform/clock";
 import { invalidInput, NotFoundError } from "@caregraph/platform/graphql";
 import type { Context } from "../context";
 import { directory } from "../context";
 import { intendedToLastUntil18ByDefault } from "../domain/codes";
+import { checkPlacementPlan } from "../domain/placement-plan";
+import { checkDisruptionMeeting, checkPlannedMove } from "../domain/endings";
+import { checkShortBreak } from "../domain/short-breaks";
+import { checkExtension, checkTemporaryApproval } from "../domain/temporary-approval";
 import { checkEpisodeEnd, checkEpisodeStart, checkReturnHomeInterview, returnHomeInterviewDue } from "../domain/missing-episodes";
 import { checkAmendment, checkEnd, checkLookedAfter, checkMove, checkNewPlacement, followMove, normalisePostcode, normaliseUrn, Period } from "../domain/placement-rules";
 import * as events from "../events/published";
-import { missingEpisodeEntries, placementEntries } from "../events/chronology";
+import { providerMutations } from "./providers";
+import { missingEpisodeEntries, placementEntries, shortBreakEntries } from "../events/chronology";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Placement, Prisma } from "../generated/prisma/client";
 
@@ -30,9 +35,9 @@ async function lockedPlacements(tx: Tx, tenant: string, childId: string) {
   return tx.placement.findMany({ where: { tenant, childId, voidedAt: null }, orderBy: { startDate: "asc" } });
 }
 
-async function findPlacement(ctx: Context, id: string) {
+async function findPlacement(ctx: Context, id: string, field = "input.id") {
   const found = UUID.test(id) ? await ctx.deps.db.placement.findFirst({ where: { id, tenant: ctx.identity.tenant } }) : null;
-  if (!found) throw new NotFoundError("input.id", "placement");
+  if (!found) throw new NotFoundError(field, "placement");
   return found;
 }
 
@@ -70,7 +75,27 @@ const summary = (p: Placement) => ({
   intendedToLastUntil18: p.intendedToLastUntil18,
 });
 
+/** What a placement that ends (or is voided) no longer needs: its open tasks close. */
+const TASKS_CLOSED = { placementPlanTaskOpen: false, temporaryApprovalTaskOpen: false } as const;
+
+/** The tasks a placement that ends (or is voided) leaves open are cancelled: its plan, its temporary approval's decision. */
+const planTaskClosed = (before: Placement, after: Placement, why: string): NewEvent[] => [
+  ...(before.placementPlanTaskOpen && !after.placementPlanTaskOpen ? [statutoryTaskCancelled(after.childId, events.placementPlanTask(after), why)] : []),
+  ...(before.temporaryApprovalTaskOpen && !after.temporaryApprovalTaskOpen ? [statutoryTaskCancelled(after.childId, events.temporaryApprovalTask(after), why)] : []),
+];
+
+/**
+ * A placement the child lives in now gets a placement plan task (CPPCR 2010 reg 9), due 5 working
+ * days after its start, and, with a connected person approved temporarily (reg 24), a decision task
+ * the day before the approval lapses.
+ */
+const planTaskOpened = (p: Placement): NewEvent[] => [
+  ...(p.placementPlanTaskOpen ? [statutoryTaskScheduled(p.childId, events.placementPlanTask(p))] : []),
+  ...(p.temporaryApprovalTaskOpen ? [statutoryTaskScheduled(p.childId, events.temporaryApprovalTask(p))] : []),
+];
+
 export const Mutation: MutationResolvers = {
+  ...providerMutations,
   async startPlacement(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.identity, input.childId);
@@ -80,6 +105,7 @@ export const Mutation: MutationResolvers = {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
       checkNewPlacement(input, child.dateOfBirth, existing.map(period));
       checkLookedAfter(child.lookedAfterSince, input.startDate);
+      if (input.temporaryApprovalEndsOn) checkTemporaryApproval(input.type, input.startDate, input.temporaryApprovalEndsOn);
       const placement = await tx.placement.create({
         data: {
           id: randomUUID(),
@@ -92,6 +118,9 @@ export const Mutation: MutationResolvers = {
           startDate: toUtc(input.startDate),
           endDate: input.endDate ? toUtc(input.endDate) : null,
           intendedToLastUntil18: input.intendedToLastUntil18 ?? intendedToLastUntil18ByDefault(input.type),
+          placementPlanTaskOpen: !input.endDate,
+          temporaryApprovalEndsOn: input.temporaryApprovalEndsOn ? toUtc(input.temporaryApprovalEndsOn) : null,
+          temporaryApprovalTaskOpen: !input.endDate && Boolean(input.temporaryApprovalEndsOn),
         },
       });
       await recorder.change(tx, actor(ctx), {
@@ -103,6 +132,7 @@ export const Mutation: MutationResolvers = {
         events: [
           events.placementStarted(placement, null),
           ...(placement.endDate ? [events.placementEnded(placement)] : []),
+          ...planTaskOpened(placement),
           ...placementChronology(child.id, existing, withRows(existing, placement), "placement recorded"),
         ],
       });
@@ -125,9 +155,11 @@ export const Mutation: MutationResolvers = {
       const current = existing.find((p) => p.endDate === null) ?? null;
       checkMove(current && period(current), input.date, { ...input, startDate: input.date }, input.reason ?? null, child.dateOfBirth);
       checkLookedAfter(child.lookedAfterSince, input.date, "input.date");
+      if (input.temporaryApprovalEndsOn) checkTemporaryApproval(input.type, input.date, input.temporaryApprovalEndsOn);
+      checkPlannedMove(input);
       const ended = await tx.placement.update({
         where: { id: current!.id },
-        data: { endDate: toUtc(input.date), reasonForChange: input.reason ?? null },
+        data: { endDate: toUtc(input.date), reasonForChange: input.reason ?? null, endingPlanned: input.planned ?? null, ...TASKS_CLOSED },
       });
       const started = await tx.placement.create({
         data: {
@@ -141,6 +173,11 @@ export const Mutation: MutationResolvers = {
           startDate: toUtc(input.date),
           previousPlacementId: ended.id,
           intendedToLastUntil18: input.intendedToLastUntil18 ?? intendedToLastUntil18ByDefault(input.type),
+          placementPlanTaskOpen: true,
+          temporaryApprovalEndsOn: input.temporaryApprovalEndsOn ? toUtc(input.temporaryApprovalEndsOn) : null,
+          temporaryApprovalTaskOpen: Boolean(input.temporaryApprovalEndsOn),
+          transitionPlanAgreedOn: input.transitionPlanAgreedOn ? toUtc(input.transitionPlanAgreedOn) : null,
+          riskAssessmentCompletedOn: input.riskAssessmentCompletedOn ? toUtc(input.riskAssessmentCompletedOn) : null,
         },
       });
       await recorder.change(tx, actor(ctx), {
@@ -148,10 +185,12 @@ export const Mutation: MutationResolvers = {
         entity: "Placement",
         entityId: started.id,
         childId: child.id,
-        details: { from: ended.id, type: started.type, date: input.date, reason: input.reason ?? null },
+        details: { from: ended.id, type: started.type, date: input.date, reason: input.reason ?? null, planned: input.planned ?? null },
         events: [
           events.placementEnded(ended),
           events.placementStarted(started, ended.id),
+          ...planTaskClosed(current!, ended, "placement ended"),
+          ...planTaskOpened(started),
           ...placementChronology(child.id, existing, withRows(existing, ended, started), "placement changed"),
         ],
       });
@@ -166,14 +205,18 @@ export const Mutation: MutationResolvers = {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
       const current = existing.find((p) => p.endDate === null) ?? null;
       checkEnd(current && period(current), input.endDate);
-      const ended = await tx.placement.update({ where: { id: current!.id }, data: { endDate: toUtc(input.endDate) } });
+      const ended = await tx.placement.update({ where: { id: current!.id }, data: { endDate: toUtc(input.endDate), endingPlanned: input.planned ?? null, ...TASKS_CLOSED } });
       await recorder.change(tx, actor(ctx), {
         action: "placement.ended",
         entity: "Placement",
         entityId: ended.id,
         childId: child.id,
-        details: { endDate: input.endDate },
-        events: [events.placementEnded(ended), ...placementChronology(child.id, existing, withRows(existing, ended), "placement ended")],
+        details: { endDate: input.endDate, planned: input.planned ?? null },
+        events: [
+          events.placementEnded(ended),
+          ...planTaskClosed(current!, ended, "placement ended"),
+          ...placementChronology(child.id, existing, withRows(existing, ended), "placement ended"),
+        ],
       });
       return ended;
     });
@@ -200,6 +243,7 @@ export const Mutation: MutationResolvers = {
         urn,
         // DfE rule 233: no reason for change on an open episode, so reopening a placement clears it.
         reasonForChange: endDate === null ? null : before.reasonForChange,
+        endingPlanned: endDate === null ? null : before.endingPlanned,
         intendedToLastUntil18: input.intendedToLastUntil18 ?? before.intendedToLastUntil18,
       };
       const previous = history.find((p) => p.id === before.previousPlacementId);
@@ -218,8 +262,15 @@ export const Mutation: MutationResolvers = {
       );
       const amended = await tx.placement.update({
         where: { id: before.id },
-        data: { ...after, startDate: toUtc(after.startDate), endDate: after.endDate ? toUtc(after.endDate) : null },
+        data: {
+          ...after,
+          startDate: toUtc(after.startDate),
+          endDate: after.endDate ? toUtc(after.endDate) : null,
+          placementPlanTaskOpen: before.placementPlanTaskOpen && after.endDate === null,
+          temporaryApprovalTaskOpen: before.temporaryApprovalTaskOpen && after.endDate === null,
+        },
       });
+      const startMoved = amended.startDate.getTime() !== before.startDate.getTime();
       const neighbours = [
         ...(movedFrom && follow.previous ? [await tx.placement.update({ where: { id: movedFrom.id }, data: { endDate: toUtc(follow.previous.endDate!) } })] : []),
         ...(movedTo && follow.next ? [await tx.placement.update({ where: { id: movedTo.id }, data: { startDate: toUtc(follow.next.startDate) } })] : []),
@@ -233,6 +284,9 @@ export const Mutation: MutationResolvers = {
         events: [
           events.placementAmended(amended),
           ...neighbours.map(events.placementAmended),
+          ...planTaskClosed(before, amended, "placement ended"),
+          // Re-publishing the task with the corrected start moves its due date.
+          ...(startMoved ? planTaskOpened(amended) : []),
           ...placementChronology(child.id, history, withRows(history, amended, ...neighbours), "placement corrected"),
         ],
       });
@@ -249,12 +303,12 @@ export const Mutation: MutationResolvers = {
     return db.$transaction(async (tx) => {
       const history = await lockedPlacements(tx, child.tenant, child.id);
       const before = notVoided(history.find((p) => p.id === found.id));
-      const voided = await tx.placement.update({ where: { id: before.id }, data: { voidedAt: now(), voidReason: reason } });
+      const voided = await tx.placement.update({ where: { id: before.id }, data: { voidedAt: now(), voidReason: reason, ...TASKS_CLOSED } });
       // A move entered in error did not happen: voiding the current placement it started reopens the one it ended.
       const movedFrom = history.find((p) => p.id === before.previousPlacementId && p.endDate?.getTime() === before.startDate.getTime());
       const reopened =
         before.endDate === null && movedFrom
-          ? await tx.placement.update({ where: { id: movedFrom.id }, data: { endDate: null, reasonForChange: null } })
+          ? await tx.placement.update({ where: { id: movedFrom.id }, data: { endDate: null, reasonForChange: null, endingPlanned: null } })
           : null;
       await recorder.change(tx, actor(ctx), {
         action: "placement.voided",
@@ -264,6 +318,7 @@ export const Mutation: MutationResolvers = {
         details: { reason, placement: summary(before), reopened: reopened?.id ?? null },
         events: [
           events.placementVoided(voided),
+          ...planTaskClosed(before, voided, "placement voided as entered in error"),
           ...(reopened ? [events.placementAmended(reopened)] : []),
           ...placementChronology(child.id, history, withRows(history, voided, ...(reopened ? [reopened] : [])), "placement voided as entered in error"),
         ],
@@ -368,6 +423,119 @@ export const Mutation: MutationResolvers = {
               ]
             : []),
           ...chronologyChanges(child.id, missingEpisodeEntries(episode, at), missingEpisodeEntries(updated, at), "return home interview corrected"),
+        ],
+      });
+      return updated;
+    });
+  },
+
+  /** CPPCR 2010 reg 9: the plan is prepared; its task in the work tray is completed. */
+  async recordPlacementPlan(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const found = await findPlacement(ctx, input.placementId, "input.placementId");
+    const child = await directory.require(db, ctx.identity, found.childId, "input.placementId");
+    checkPlacementPlan(input.preparedOn, today());
+    return db.$transaction(async (tx) => {
+      const history = await lockedPlacements(tx, child.tenant, child.id);
+      const before = history.find((p) => p.id === found.id);
+      if (!before) invalidInput("input.placementId", "ALREADY_VOIDED", "this placement was voided as entered in error");
+      const updated = await tx.placement.update({
+        where: { id: before.id },
+        data: { placementPlanPreparedOn: toUtc(input.preparedOn), placementPlanTaskOpen: false },
+      });
+      await recorder.change(tx, actor(ctx), {
+        action: "placement.plan_recorded",
+        entity: "Placement",
+        entityId: updated.id,
+        childId: child.id,
+        details: { preparedOn: input.preparedOn },
+        events: [
+          ...(before.placementPlanTaskOpen ? [statutoryTaskCompleted(child.id, events.placementPlanTask(updated), input.preparedOn)] : []),
+          ...placementChronology(child.id, history, withRows(history, updated), "placement plan corrected"),
+        ],
+      });
+      return updated;
+    });
+  },
+
+  /** CPPCR 2010 reg 25: once, by at most 8 weeks, before the approval lapses; the decision task moves with it. */
+  async extendTemporaryApproval(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const found = await findPlacement(ctx, input.placementId, "input.placementId");
+    const child = await directory.require(db, ctx.identity, found.childId, "input.placementId");
+    return db.$transaction(async (tx) => {
+      const history = await lockedPlacements(tx, child.tenant, child.id);
+      const before = history.find((p) => p.id === found.id);
+      if (!before || before.endDate !== null) invalidInput("input.placementId", "CURRENT_PLACEMENT", "only the child's current placement's approval can be extended");
+      const approval = before.temporaryApprovalEndsOn ? { endsOn: fromUtc(before.temporaryApprovalEndsOn), extended: before.temporaryApprovalExtended } : null;
+      checkExtension(approval, input.endsOn, today());
+      const updated = await tx.placement.update({
+        where: { id: before.id },
+        data: { temporaryApprovalEndsOn: toUtc(input.endsOn), temporaryApprovalExtended: true },
+      });
+      await recorder.change(tx, actor(ctx), {
+        action: "placement.temporary_approval_extended",
+        entity: "Placement",
+        entityId: updated.id,
+        childId: child.id,
+        details: { from: approval!.endsOn, to: input.endsOn },
+        events: [
+          events.temporaryApprovalExtended(updated),
+          ...(updated.temporaryApprovalTaskOpen ? [statutoryTaskScheduled(child.id, events.temporaryApprovalTask(updated))] : []),
+          ...placementChronology(child.id, history, withRows(history, updated), "temporary approval corrected"),
+        ],
+      });
+      return updated;
+    });
+  },
+
+  /** CPPCR 2010 reg 48: each break at most 17 days, at most 75 days in any 12 months; refused beyond, nothing written. */
+  async recordShortBreak(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.identity, input.childId);
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const others = await tx.shortBreak.findMany({ where: { tenant: child.tenant, childId: child.id }, orderBy: { startDate: "asc" } });
+      checkShortBreak(
+        input,
+        others.map((b) => ({ startDate: fromUtc(b.startDate), endDate: fromUtc(b.endDate) })),
+        child.dateOfBirth,
+      );
+      const created = await tx.shortBreak.create({
+        data: { id: randomUUID(), tenant: child.tenant, childId: child.id, startDate: toUtc(input.startDate), endDate: toUtc(input.endDate) },
+      });
+      await recorder.change(tx, actor(ctx), {
+        action: "short_break.recorded",
+        entity: "ShortBreak",
+        entityId: created.id,
+        childId: child.id,
+        details: { startDate: input.startDate, endDate: input.endDate },
+        events: [events.shortBreakRecorded(created), ...chronologyChanges(child.id, [], shortBreakEntries(created), "recorded")],
+      });
+      return created;
+    });
+  },
+
+  /** After an unplanned ending (a disruption), the meeting that learns from it. */
+  async recordDisruptionMeeting(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const found = await findPlacement(ctx, input.placementId, "input.placementId");
+    const child = await directory.require(db, ctx.identity, found.childId, "input.placementId");
+    return db.$transaction(async (tx) => {
+      const history = await lockedPlacements(tx, child.tenant, child.id);
+      const before = history.find((p) => p.id === found.id);
+      if (!before) invalidInput("input.placementId", "ALREADY_VOIDED", "this placement was voided as entered in error");
+      checkDisruptionMeeting({ ...period(before), endingPlanned: before.endingPlanned }, input.heldOn, today());
+      const updated = await tx.placement.update({ where: { id: before.id }, data: { disruptionMeetingHeldOn: toUtc(input.heldOn) } });
+      await recorder.change(tx, actor(ctx), {
+        action: "placement.disruption_meeting_recorded",
+        entity: "Placement",
+        entityId: updated.id,
+        childId: child.id,
+        details: { heldOn: input.heldOn },
+        events: [
+          events.disruptionMeetingHeld(updated),
+          ...placementChronology(child.id, history, withRows(history, updated), "disruption meeting corrected"),
         ],
       });
       return updated;

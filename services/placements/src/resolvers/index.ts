@@ -4,5 +4,8 @@ import { Child } from "./Child";
 import { MissingEpisode } from "./MissingEpisode";
 import { Mutation } from "./Mutation";
 import { Placement } from "./Placement";
+import { ShortBreak } from "./ShortBreak";
+import { Query } from "./Query";
+import { FosterCarer, Vacancy } from "./Vacancy";
 
-export const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Mutation, Child, Placement, MissingEpisode };
+export const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Mutation, Child, Placement, MissingEpisode, ShortBreak, Query, Vacancy, FosterCarer };
