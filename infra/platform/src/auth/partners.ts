@@ -86,5 +86,9 @@ export const PARTNER_FIELD_EXCEPTIONS: Partial<Record<AccessDomain, FieldExcepti
     { type: "Child", field: "placements", deny: [PARTNER], why: "the police are shown missing episodes, not where the child has lived" },
     { type: "Child", field: "currentPlacement", deny: [PARTNER], why: "the address of a placement is shared by the social worker case by case, not by query" },
     { type: "Placement", field: "*", deny: [PARTNER], why: "the same" },
+    { type: "Child", field: "shortBreaks", deny: [PARTNER], why: "where and when a child stays for short breaks is placement detail" },
+    { type: "Child", field: "placementStability", deny: [PARTNER], why: "placement history in another form" },
+    { type: "Child", field: "placementBreakdownRisk", deny: [PARTNER], why: "decision support for the local authority, not a partner's" },
+    { type: "Query", field: "placementMatches", deny: [PARTNER], why: "carers, providers and vacancies are the local authority's commissioning" },
   ],
 };
