@@ -4,4 +4,9 @@ import { subgraphCodegen } from "@caregraph/platform/codegen";
 export default subgraphCodegen({
   Child: "{ id: string }",
   HealthAssessment: "./prisma/client#HealthAssessment",
+  Immunisation: "./prisma/client#Immunisation",
+  DentalCheck: "./prisma/client#DentalCheck",
+  Sdq: "./prisma/client#Sdq",
+  Consent: "./prisma/client#Consent",
+  HealthSummary: "{ childId: string }",
 });

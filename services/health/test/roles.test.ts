@@ -137,3 +137,48 @@ describe("health: entity references", () => {
     expect(answers[2]).toEqual(answers[0]);
   });
 });
+
+describe("health: the records of issue 12 (immunisations, dental checks, SDQs, consent) follow the matrix", () => {
+  let a: string;
+  beforeAll(async () => {
+    ({ id: a } = await child(TENANT, { home: HOME, iro: "iro-4", pa: "pa-4" }));
+  }, 60_000);
+  const SUMMARY = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id healthSummary { immunisationsUpToDate nextDentalCheckDue latestSdq { score completedOn } } immunisations { id } dentalChecks { id } sdqs { id } consents { id basis } } } }`;
+  const WRITES: [string, string, (childId: string) => Record<string, unknown>][] = [
+    ["recordImmunisation", "RecordImmunisationInput", (childId) => ({ childId, vaccine: "MMR", givenOn: "2026-10-10" })],
+    ["recordDentalCheck", "RecordDentalCheckInput", (childId) => ({ childId, checkedOn: "2026-10-10" })],
+    ["recordSdq", "RecordSdqInput", (childId) => ({ childId, score: 12, completedOn: "2026-10-10" })],
+    ["recordConsent", "RecordConsentInput", (childId) => ({ childId, kind: "IMMUNISATION", decision: "GIVEN", givenBy: "PARENT", givenOn: "2026-10-10" })],
+  ];
+  const write = (token: string, [op, type, input]: (typeof WRITES)[number], childId: string) =>
+    env.svc.query(token, `mutation($input: ${type}!) { ${op}(input: $input) { id } }`, { input: input(childId) });
+  const scoped = (role: Role) => as(role, { userId: role === "IRO" ? "iro-4" : role === "PERSONAL_ADVISER" ? "pa-4" : undefined, home: role === "RESIDENTIAL_STAFF" ? HOME : undefined });
+
+  it.each(ROLES.map((r) => [r]))("%s", async (role) => {
+    const token = await scoped(role);
+    if (READERS.includes(role)) {
+      const r = await eventually(async () => {
+        const x = await env.svc.query<Entities>(token, SUMMARY, { reps: [{ __typename: "Child", id: a }] });
+        return x.data?._entities[0] ? x : undefined;
+      });
+      expect(r.errors).toBeUndefined();
+    } else {
+      const r = await env.svc.query(token, SUMMARY, { reps: [{ __typename: "Child", id: a }] });
+      expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+    for (const w of WRITES) {
+      const r = await write(token, w, a);
+      if (WRITERS.includes(role)) expect(r.errors).toBeUndefined();
+      else expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+  });
+
+  it("a write on another local authority's child is NOT_FOUND, as for an unknown one", async () => {
+    const foreign = await child(OTHER);
+    const sw = await as("SOCIAL_WORKER");
+    for (const w of WRITES) {
+      expect((await write(sw, w, foreign.id)).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      expect((await write(sw, w, randomUUID())).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { EventEnvelope, mergeHandlers, Recorder } from "@caregraph/platform";
 import { directory } from "../context";
 import type { Prisma } from "../generated/prisma/client";
+import { cancelOpenTasks } from "../health-tasks";
 import { onBecameLookedAfter, onCeasedLookedAfter, onPlacementMove } from "../schedule";
 
 type Tx = Prisma.TransactionClient;
@@ -13,7 +14,7 @@ export function handlers(recorder: Recorder) {
     };
   return mergeHandlers<Tx>(directory.handlers, {
     ChildBecameLookedAfter: publishing(onBecameLookedAfter),
-    ChildCeasedLookedAfter: publishing(onCeasedLookedAfter),
+    ChildCeasedLookedAfter: publishing(async (tx, e) => [...(await onCeasedLookedAfter(tx, e)), ...(await cancelOpenTasks(tx, e))]),
     PlacementStarted: publishing(onPlacementMove),
   });
 }

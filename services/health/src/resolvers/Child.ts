@@ -6,4 +6,9 @@ export const Child: ChildResolvers = {
   healthAssessments: ({ id }, _, ctx) => ctx.assessments.load(id),
   nextHealthAssessment: async ({ id }, _, ctx) =>
     (await ctx.assessments.load(id)).find((a) => !a.completedOn && !a.cancelledOn) ?? null,
+  healthSummary: ({ id }) => ({ childId: id }),
+  immunisations: ({ id }, _, ctx) => ctx.immunisations.load(id),
+  dentalChecks: ({ id }, _, ctx) => ctx.dentalChecks.load(id),
+  sdqs: ({ id }, _, ctx) => ctx.sdqs.load(id),
+  consents: ({ id }, _, ctx) => ctx.consents.load(id),
 };

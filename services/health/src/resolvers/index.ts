@@ -1,7 +1,19 @@
 import { DateScalar } from "@caregraph/platform/graphql";
 import { Child } from "./Child";
 import { HealthAssessment } from "./HealthAssessment";
+import { Consent, DentalCheck, HealthSummary, Immunisation, Sdq } from "./HealthRecords";
 import { Mutation } from "./Mutation";
+import { RecordMutations } from "./RecordMutations";
 import type { Resolvers } from "../generated/graphql";
 
-export const resolvers: Resolvers = { Date: DateScalar, Mutation, Child, HealthAssessment };
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  Mutation: { ...Mutation, ...RecordMutations },
+  Child,
+  HealthAssessment,
+  HealthSummary,
+  Immunisation,
+  DentalCheck,
+  Sdq,
+  Consent,
+};
