@@ -9,4 +9,9 @@ export default subgraphCodegen({
   Sdq: "./prisma/client#Sdq",
   Consent: "./prisma/client#Consent",
   HealthSummary: "{ childId: string }",
+  HealthRegistration: "./prisma/client#HealthRegistration",
+  CamhsReferral: "./prisma/client#CamhsReferral",
+  SubstanceMisuse: "./prisma/client#SubstanceMisuse",
+  MedicalHistoryItem: "./prisma/client#MedicalHistoryItem",
+  HealthActionPlanAction: "./prisma/client#HealthActionPlanAction",
 });

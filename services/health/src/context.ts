@@ -1,6 +1,18 @@
 import { BaseContext, childDirectory, childKeyedLoader, KnownChild, ServiceContext, serviceContext, ServiceDeps } from "@caregraph/platform";
 import DataLoader from "dataloader";
-import type { Consent, DentalCheck, HealthAssessment, Immunisation, PrismaClient, Sdq } from "./generated/prisma/client";
+import type {
+  CamhsReferral,
+  Consent,
+  DentalCheck,
+  HealthActionPlanAction,
+  HealthAssessment,
+  HealthRegistration,
+  Immunisation,
+  MedicalHistoryItem,
+  PrismaClient,
+  Sdq,
+  SubstanceMisuse,
+} from "./generated/prisma/client";
 
 export const directory = childDirectory("health");
 
@@ -13,6 +25,11 @@ export interface Context extends ServiceContext<PrismaClient> {
   dentalChecks: DataLoader<string, DentalCheck[]>;
   sdqs: DataLoader<string, Sdq[]>;
   consents: DataLoader<string, Consent[]>;
+  registrations: DataLoader<string, HealthRegistration[]>;
+  camhsReferrals: DataLoader<string, CamhsReferral[]>;
+  substanceMisuse: DataLoader<string, SubstanceMisuse[]>;
+  medicalHistory: DataLoader<string, MedicalHistoryItem[]>;
+  actions: DataLoader<string, HealthActionPlanAction[]>;
 }
 
 export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
@@ -35,6 +52,19 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     sdqs: childKeyedLoader((childIds) => db.sdq.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ completedOn: "desc" }, { createdAt: "desc" }] })),
     consents: childKeyedLoader((childIds) =>
       db.consent.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ givenOn: "desc" }, { createdAt: "desc" }] }),
+    ),
+    registrations: childKeyedLoader((childIds) =>
+      db.healthRegistration.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ registeredOn: "desc" }, { createdAt: "desc" }] }),
+    ),
+    camhsReferrals: childKeyedLoader((childIds) =>
+      db.camhsReferral.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ referredOn: "desc" }, { createdAt: "desc" }] }),
+    ),
+    substanceMisuse: childKeyedLoader((childIds) =>
+      db.substanceMisuse.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ identifiedOn: "desc" }, { createdAt: "desc" }] }),
+    ),
+    medicalHistory: childKeyedLoader((childIds) => db.medicalHistoryItem.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ kind: "asc" }, { createdAt: "asc" }] })),
+    actions: childKeyedLoader((childIds) =>
+      db.healthActionPlanAction.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
     ),
   };
 }

@@ -1,7 +1,7 @@
 import { EventEnvelope, mergeHandlers, Recorder } from "@caregraph/platform";
 import { directory } from "../context";
 import type { Prisma } from "../generated/prisma/client";
-import { cancelOpenTasks } from "../health-tasks";
+import { cancelOpenTasks, registrationTasks } from "../health-tasks";
 import { onBecameLookedAfter, onCeasedLookedAfter, onPlacementMove } from "../schedule";
 
 type Tx = Prisma.TransactionClient;
@@ -13,7 +13,7 @@ export function handlers(recorder: Recorder) {
       await recorder.consequence(tx, e, await rule(tx, e));
     };
   return mergeHandlers<Tx>(directory.handlers, {
-    ChildBecameLookedAfter: publishing(onBecameLookedAfter),
+    ChildBecameLookedAfter: publishing(async (tx, e) => [...(await onBecameLookedAfter(tx, e)), ...(await registrationTasks(tx, e))]),
     ChildCeasedLookedAfter: publishing(async (tx, e) => [...(await onCeasedLookedAfter(tx, e)), ...(await cancelOpenTasks(tx, e))]),
     PlacementStarted: publishing(onPlacementMove),
   });

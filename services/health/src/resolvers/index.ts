@@ -2,13 +2,15 @@ import { DateScalar } from "@caregraph/platform/graphql";
 import { Child } from "./Child";
 import { HealthAssessment } from "./HealthAssessment";
 import { Consent, DentalCheck, HealthSummary, Immunisation, Sdq } from "./HealthRecords";
+import { CamhsReferral, HealthActionPlanAction, HealthRegistration, MedicalHistoryItem, SubstanceMisuse } from "./HealthHistory";
+import { HistoryMutations } from "./HistoryMutations";
 import { Mutation } from "./Mutation";
 import { RecordMutations } from "./RecordMutations";
 import type { Resolvers } from "../generated/graphql";
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  Mutation: { ...Mutation, ...RecordMutations },
+  Mutation: { ...Mutation, ...RecordMutations, ...HistoryMutations },
   Child,
   HealthAssessment,
   HealthSummary,
@@ -16,4 +18,9 @@ export const resolvers: Resolvers = {
   DentalCheck,
   Sdq,
   Consent,
+  HealthRegistration,
+  CamhsReferral,
+  SubstanceMisuse,
+  MedicalHistoryItem,
+  HealthActionPlanAction,
 };
