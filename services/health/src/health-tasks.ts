@@ -98,14 +98,19 @@ export const actionTask = (a: HealthActionPlanAction): StatutoryTask => ({
 /** CPPCR 2010 reg 7(4): the health assessment's findings go into a health plan (wording not verified here). */
 export const ACTION_AUTHORITY = "CPPCR 2010 reg 7 (the health plan from the health assessment)";
 
-/** Leaving care: the open dental check and SDQ tasks are cancelled on the day care ended (agreed across domains). */
+/** Leaving care: the open dental check, SDQ, registration and health plan tasks are cancelled on the day care ended (agreed across domains). */
 export async function cancelOpenTasks(tx: Tx, e: EventEnvelope): Promise<NewEvent[]> {
   const { endDate } = e.payload as { endDate?: LocalDate };
-  const open = await tx.healthTask.findMany({ where: { tenant: e.tenant, childId: e.childId, completedOn: null, cancelledOn: null } });
+  const on = toUtc(endDate ?? today());
+  const where = { tenant: e.tenant, childId: e.childId, completedOn: null, cancelledOn: null };
   const events: NewEvent[] = [];
-  for (const t of open) {
-    await tx.healthTask.update({ where: { id: t.id }, data: { cancelledOn: toUtc(endDate ?? today()) } });
+  for (const t of await tx.healthTask.findMany({ where })) {
+    await tx.healthTask.update({ where: { id: t.id }, data: { cancelledOn: on } });
     events.push(statutoryTaskCancelled(e.childId, healthTask(t), CEASED_LOOKED_AFTER));
+  }
+  for (const a of await tx.healthActionPlanAction.findMany({ where })) {
+    await tx.healthActionPlanAction.update({ where: { id: a.id }, data: { cancelledOn: on } });
+    events.push(statutoryTaskCancelled(e.childId, actionTask(a), CEASED_LOOKED_AFTER));
   }
   return events;
 }

@@ -31,7 +31,7 @@ async function read<T>(childId: string, fields: string): Promise<T> {
   if (!r.data?._entities[0]) throw new Error(JSON.stringify(r.errors));
   return r.data._entities[0];
 }
-type Task = { type: string; task: string; taskId: string; dueDate: string; explanation: string };
+type Task = { type: string; task: string; taskId: string; dueDate: string; explanation: string; reason?: string };
 const tasks = async (childId: string, task: RegExp) =>
   (await outboxEvents(env.svc.service.deps.db, "health", childId))
     .filter((e) => e.type.startsWith("StatutoryTask") && task.test((e.payload as Task).task))
@@ -132,4 +132,18 @@ it("a health plan action from a completed assessment is a task in the work tray,
     ["StatutoryTaskCompleted", actionId, "2027-01-04"],
   ]);
   expect(JSON.stringify(t)).not.toMatch(/eye test/);
+});
+
+it("leaving care cancels the open health plan actions and registration tasks; a cancelled action cannot be marked done", async () => {
+  const id = await child();
+  const done = await mutate<{ id: string }>("recordHealthAssessment", "RecordHealthAssessmentInput", { childId: id, completedOn: "2026-11-20" });
+  const a = await mutate<{ id: string }>("addHealthActionPlanAction", "AddHealthActionPlanActionInput", { assessmentId: done.data!.recordHealthAssessment!.id, action: "Dentist", owner: "Carer", dueDate: "2027-01-04" });
+  const actionId = a.data!.addHealthActionPlanAction!.id;
+  const ceased = ev("ChildCeasedLookedAfter", id, { endDate: "2026-11-25", reasonEpisodeCeased: "E11" });
+  await send(ceased);
+  await processed(ceased.id);
+  expect((await tasks(id, /^HealthActionPlanAction$/)).at(-1)).toMatchObject({ type: "StatutoryTaskCancelled", taskId: actionId, reason: "ceased to be looked after" });
+  expect((await tasks(id, /Registration$/)).filter((t) => t.type === "StatutoryTaskCancelled")).toHaveLength(3);
+  const late = await mutate("completeHealthActionPlanAction", "CompleteHealthActionPlanActionInput", { id: actionId, completedOn: "2026-11-30" });
+  expect(late.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.id", rule: "CANCELLED" });
 });

@@ -1,5 +1,5 @@
 import { birthday } from "../src/domain/ages";
-import { consentBasis, consentProblem } from "../src/domain/consent";
+import { consentBasis, consentProblem, heldParentalResponsibility, parentProblem } from "../src/domain/consent";
 import { dentalCheckIntervalMonths, nextDentalCheckDue } from "../src/domain/dental-checks";
 import { vaccineNamed } from "../src/domain/immunisation-schedule";
 import { immunisationProblem, immunisationsUpToDate, outstandingDoses } from "../src/domain/immunisations";
@@ -166,4 +166,22 @@ describe("consent", () => {
     ["PARENT", "2026-11-02", "PARENTAL_RESPONSIBILITY"],
     ["LOCAL_AUTHORITY", "2026-11-02", "CARE_ORDER"],
   ] as const)("%s on %s: basis %s", (givenBy, givenOn, basis) => expect(consentBasis({ givenBy, givenOn }, looked.dateOfBirth)).toBe(basis));
+});
+
+describe("a parent's decision: parental responsibility on the day (from the family domain)", () => {
+  it.each([
+    [{ holdsPr: true, effectiveOn: null }, "2026-11-02", true, "held since before CareGraph knew"],
+    [{ holdsPr: true, effectiveOn: "2026-11-02" }, "2026-11-02", true, "acquired that day"],
+    [{ holdsPr: true, effectiveOn: "2026-11-03" }, "2026-11-02", false, "acquired the day after"],
+    [{ holdsPr: false, effectiveOn: "2026-11-03" }, "2026-11-02", true, "ended the day after"],
+    [{ holdsPr: false, effectiveOn: "2026-11-02" }, "2026-11-02", false, "ended that day"],
+    [{ holdsPr: false, effectiveOn: null }, "2026-11-02", false, "never held"],
+  ] as [{ holdsPr: boolean; effectiveOn: string | null }, string, boolean, string][])("%j on %s: %s (%s)", (holder, on, held) => expect(heldParentalResponsibility(holder, on)).toBe(held));
+
+  it.each([
+    [{ givenBy: "PARENT" as const, givenOn: "2026-11-02" }, null, null],
+    [{ givenBy: "PARENT" as const, givenOn: "2026-11-02", familyMemberId: "m" }, null, ["input.familyMemberId", "PARENTAL_RESPONSIBILITY_REQUIRED"]],
+    [{ givenBy: "PARENT" as const, givenOn: "2026-11-02", familyMemberId: "m" }, { holdsPr: true, effectiveOn: null }, null],
+    [{ givenBy: "CHILD" as const, givenOn: "2026-11-02", familyMemberId: "m" }, { holdsPr: true, effectiveOn: null }, ["input.familyMemberId", "PARENT_ONLY"]],
+  ])("%j with %j: %j", (c, holder, problem) => expect(parentProblem(c, holder)?.slice(0, 2) ?? null).toEqual(problem));
 });

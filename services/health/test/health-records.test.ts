@@ -166,3 +166,27 @@ describe("consent", () => {
     expect((await chronologyEvents(env.svc.service.deps.db, "health", id)).at(-1)).toMatchObject({ kind: "ConsentRefused", summary: "Consent to sharing health information refused by the local authority (care order)" });
   });
 });
+
+describe("consent by a person with parental responsibility, as the family domain records it", () => {
+  it("a named family member must hold parental responsibility on the day; one whose PR ended is refused", async () => {
+    const id = await child("2015-03-03");
+    const mother = randomUUID();
+    const uncle = randomUUID();
+    const family = (type: string, payload: Record<string, unknown>) => envelope({ type, childId: id, payload }, { tenant: TENANT, source: "family", actor: "test" });
+    const last = family("ParentalResponsibilityChanged", { familyMemberId: uncle, relationship: "UNCLE", hasParentalResponsibility: false, parentalResponsibilityBasis: null, effectiveOn: "2026-10-01" });
+    await publish(testKafka(env.broker.bootstrapServers), eventsTopic("family"), [
+      family("FamilyMemberAdded", { familyMemberId: mother, relationship: "MOTHER", hasParentalResponsibility: true, parentalResponsibilityBasis: "BIRTH_MOTHER", linkedChildId: null }),
+      family("FamilyMemberAdded", { familyMemberId: uncle, relationship: "UNCLE", hasParentalResponsibility: true, parentalResponsibilityBasis: "CHILD_ARRANGEMENTS_ORDER", linkedChildId: null }),
+      last,
+    ]);
+    await processed(last.id);
+    const input = { childId: id, kind: "IMMUNISATION", decision: "GIVEN", givenBy: "PARENT", givenOn: "2026-11-02" };
+    const byUncle = await mutate("recordConsent", "RecordConsentInput", { ...input, familyMemberId: uncle });
+    expect(byUncle.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.familyMemberId", rule: "PARENTAL_RESPONSIBILITY_REQUIRED" });
+    const stranger = await mutate("recordConsent", "RecordConsentInput", { ...input, familyMemberId: randomUUID() });
+    expect(stranger.errors?.[0]?.extensions).toMatchObject({ field: "input.familyMemberId", rule: "PARENTAL_RESPONSIBILITY_REQUIRED" });
+    expect(await rows("consent", id)).toBe(0);
+    const byMother = await mutate("recordConsent", "RecordConsentInput", { ...input, familyMemberId: mother.toUpperCase() }, "basis familyMemberId");
+    expect(byMother.data?.recordConsent).toEqual({ basis: "PARENTAL_RESPONSIBILITY", familyMemberId: mother });
+  });
+});

@@ -57,3 +57,30 @@ export function consentProblem(c: ConsentInput, child: { dateOfBirth: LocalDate;
   }
   return null;
 }
+
+/**
+ * Whether a family member held parental responsibility on the day of a decision, from the latest
+ * change the family domain announced: held from its effective day on; ended on its effective day
+ * (so a decision before an ending was theirs to make). Only the latest change is kept here.
+ */
+export function heldParentalResponsibility(holder: { holdsPr: boolean; effectiveOn: LocalDate | null }, on: LocalDate): boolean {
+  if (holder.holdsPr) return holder.effectiveOn === null || compareDates(holder.effectiveOn, on) <= 0;
+  return holder.effectiveOn !== null && compareDates(on, holder.effectiveOn) < 0;
+}
+
+/**
+ * A parent's decision names (optionally) the family member who made it: they must be someone the
+ * family domain has recorded for this child as holding parental responsibility on that day. The
+ * person is optional so a decision can be recorded before the family record exists.
+ */
+export function parentProblem(
+  c: { givenBy: ConsentInput["givenBy"]; givenOn: LocalDate; familyMemberId?: string | null },
+  holder: { holdsPr: boolean; effectiveOn: LocalDate | null } | null,
+): Problem {
+  if (!c.familyMemberId) return null;
+  if (c.givenBy !== "PARENT") return ["input.familyMemberId", "PARENT_ONLY", "name a family member only for a decision by a person with parental responsibility"];
+  if (!holder || !heldParentalResponsibility(holder, c.givenOn)) {
+    return ["input.familyMemberId", "PARENTAL_RESPONSIBILITY_REQUIRED", `this family member did not hold parental responsibility for the child on ${formatDate(c.givenOn)} (Children Act 1989 s.3)`];
+  }
+  return null;
+}

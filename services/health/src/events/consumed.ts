@@ -1,5 +1,6 @@
 import { EventEnvelope, mergeHandlers, Recorder } from "@caregraph/platform";
 import { directory } from "../context";
+import { onFamilyMemberAdded, onParentalResponsibilityChanged } from "./family";
 import type { Prisma } from "../generated/prisma/client";
 import { cancelOpenTasks, registrationTasks } from "../health-tasks";
 import { onBecameLookedAfter, onCeasedLookedAfter, onPlacementMove } from "../schedule";
@@ -16,5 +17,7 @@ export function handlers(recorder: Recorder) {
     ChildBecameLookedAfter: publishing(async (tx, e) => [...(await onBecameLookedAfter(tx, e)), ...(await registrationTasks(tx, e))]),
     ChildCeasedLookedAfter: publishing(async (tx, e) => [...(await onCeasedLookedAfter(tx, e)), ...(await cancelOpenTasks(tx, e))]),
     PlacementStarted: publishing(onPlacementMove),
+    FamilyMemberAdded: onFamilyMemberAdded,
+    ParentalResponsibilityChanged: onParentalResponsibilityChanged,
   });
 }

@@ -31,4 +31,8 @@ export const SubstanceMisuse: SubstanceMisuseResolvers = {
 
 export const MedicalHistoryItem: MedicalHistoryItemResolvers = { since: (m) => local(m.since) };
 
-export const HealthActionPlanAction: HealthActionPlanActionResolvers = { dueDate: (a) => fromUtc(a.dueDate), completedOn: (a) => local(a.completedOn) };
+export const HealthActionPlanAction: HealthActionPlanActionResolvers = {
+  dueDate: (a) => fromUtc(a.dueDate),
+  completedOn: (a) => local(a.completedOn),
+  cancelledOn: (a) => local(a.cancelledOn),
+};

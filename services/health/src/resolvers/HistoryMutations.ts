@@ -208,6 +208,7 @@ export const HistoryMutations: MutationResolvers = {
     if (!row) throw new NotFoundError("input.id", "health plan action");
     const child = await directory.require(db, ctx.identity, row.childId, "input.id");
     if (row.completedOn) invalidInput("input.id", "ALREADY_DONE", `this action was marked done on ${fromUtc(row.completedOn)}`);
+    if (row.cancelledOn) invalidInput("input.id", "CANCELLED", `this action was cancelled on ${fromUtc(row.cancelledOn)} (the child ceased to be looked after)`);
     if (compareDates(input.completedOn, today()) > 0) invalidInput("input.completedOn", "NOT_IN_FUTURE", "mark an action done once it is done");
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);

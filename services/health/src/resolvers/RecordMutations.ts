@@ -4,7 +4,7 @@ import { invalidInput } from "@caregraph/platform/graphql";
 import { today } from "@caregraph/platform/clock";
 import { Context, directory } from "../context";
 import type { Problem } from "../domain/ages";
-import { consentBasis, consentProblem } from "../domain/consent";
+import { consentBasis, consentProblem, parentProblem } from "../domain/consent";
 import { nextDentalCheckDue } from "../domain/dental-checks";
 import { immunisationProblem } from "../domain/immunisations";
 import { nextSdqDue, sdqProblem } from "../domain/sdq";
@@ -109,6 +109,10 @@ export const RecordMutations: MutationResolvers = {
     const basis = consentBasis(input, child.dateOfBirth);
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
+      const holder = input.familyMemberId && /^[0-9a-f-]{36}$/i.test(input.familyMemberId)
+        ? await tx.parentalResponsibilityHolder.findFirst({ where: { tenant: child.tenant, childId: child.id, familyMemberId: input.familyMemberId.toLowerCase() } })
+        : null;
+      refuse(parentProblem(input, holder && { holdsPr: holder.holdsPr, effectiveOn: holder.effectiveOn ? fromUtc(holder.effectiveOn) : null }));
       const row = await tx.consent.create({
         data: {
           id: randomUUID(),
@@ -120,6 +124,7 @@ export const RecordMutations: MutationResolvers = {
           basis,
           givenOn: toUtc(input.givenOn),
           agency: input.agency?.trim() || null,
+          familyMemberId: input.familyMemberId ? input.familyMemberId.toLowerCase() : null,
           gillickAssessedOn: gillick ? toUtc(gillick.assessedOn) : null,
           gillickAssessedBy: gillick?.assessedBy.trim() ?? null,
           gillickAbout: gillick?.about?.trim() || null,
