@@ -7,6 +7,7 @@ export default subgraphCodegen({
   Immunisation: "./prisma/client#Immunisation",
   DentalCheck: "./prisma/client#DentalCheck",
   Sdq: "./prisma/client#Sdq",
+  OpticianCheck: "./prisma/client#OpticianCheck",
   Consent: "./prisma/client#Consent",
   HealthSummary: "{ childId: string }",
   HealthRegistration: "./prisma/client#HealthRegistration",

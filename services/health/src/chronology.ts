@@ -1,6 +1,6 @@
 import { chronologyEntryRecorded, chronologyEntryWithdrawn, NewEvent } from "@caregraph/platform";
 import { fromUtc } from "@caregraph/platform/calendar";
-import type { Consent, DentalCheck, HealthAssessment, Immunisation, Sdq } from "./generated/prisma/client";
+import type { Consent, DentalCheck, HealthAssessment, Immunisation, OpticianCheck, Sdq } from "./generated/prisma/client";
 
 /**
  * What the health domain tells the child's chronology: that an assessment was done, its kind and
@@ -57,3 +57,6 @@ export const consentDecided = (c: Consent): NewEvent =>
     on: fromUtc(c.givenOn),
     summary: `Consent to ${KIND_WORDS[c.kind]} ${c.decision === "GIVEN" ? "given" : "refused"} by ${BY_WORDS[c.givenBy]} (${BASIS_WORDS[c.basis]})`,
   });
+
+export const opticianChecked = (o: OpticianCheck): NewEvent =>
+  chronologyEntryRecorded(o.childId, { entryId: `optician-check:${o.id}`, kind: "SightTest", on: fromUtc(o.checkedOn), summary: "Sight test by an optician" });

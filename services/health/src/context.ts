@@ -9,6 +9,7 @@ import type {
   HealthRegistration,
   Immunisation,
   MedicalHistoryItem,
+  OpticianCheck,
   PrismaClient,
   Sdq,
   SubstanceMisuse,
@@ -24,6 +25,7 @@ export interface Context extends ServiceContext<PrismaClient> {
   immunisations: DataLoader<string, Immunisation[]>;
   dentalChecks: DataLoader<string, DentalCheck[]>;
   sdqs: DataLoader<string, Sdq[]>;
+  opticianChecks: DataLoader<string, OpticianCheck[]>;
   consents: DataLoader<string, Consent[]>;
   registrations: DataLoader<string, HealthRegistration[]>;
   camhsReferrals: DataLoader<string, CamhsReferral[]>;
@@ -48,6 +50,9 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     ),
     dentalChecks: childKeyedLoader((childIds) =>
       db.dentalCheck.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ checkedOn: "desc" }, { createdAt: "desc" }] }),
+    ),
+    opticianChecks: childKeyedLoader((childIds) =>
+      db.opticianCheck.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ checkedOn: "desc" }, { createdAt: "desc" }] }),
     ),
     sdqs: childKeyedLoader((childIds) => db.sdq.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ completedOn: "desc" }, { createdAt: "desc" }] })),
     consents: childKeyedLoader((childIds) =>

@@ -3,6 +3,7 @@ import { EventEnvelope, KnownChild, NewEvent, StatutoryTask, statutoryTaskCancel
 import { DueDate, explain, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
 import { today } from "@caregraph/platform/clock";
 import { AUTHORITY as DENTAL } from "./domain/dental-checks";
+import { AUTHORITY as OPTICIAN } from "./domain/optician-checks";
 import { AUTHORITY as REGISTRATION, registrationDue, RegistrationKind, unregistered } from "./domain/registrations";
 import { AUTHORITY as SDQ } from "./domain/sdq";
 import type { HealthActionPlanAction, HealthTask, HealthTaskKind, Prisma } from "./generated/prisma/client";
@@ -17,6 +18,7 @@ const TASK: Record<HealthTaskKind, { task: string; label: string; authority: str
   GP_REGISTRATION: { task: "GpRegistration", label: "Registration with a GP", authority: REGISTRATION },
   DENTIST_REGISTRATION: { task: "DentistRegistration", label: "Registration with a dentist", authority: REGISTRATION },
   OPTICIAN_REGISTRATION: { task: "OpticianRegistration", label: "Registration with an optician", authority: REGISTRATION },
+  OPTICIAN_CHECK: { task: "SightTest", label: "Sight test", authority: OPTICIAN },
 };
 
 export const registrationTaskKind = (k: RegistrationKind): HealthTaskKind => `${k}_REGISTRATION`;
@@ -30,7 +32,7 @@ export const healthTask = (t: HealthTask): StatutoryTask => ({
 });
 
 /**
- * After a dental check or an SDQ is recorded: the open task of that kind (if any) is done, and the
+ * After a dental check, sight test or SDQ is recorded: the open task of that kind (if any) is done, and the
  * next is scheduled from the latest record — while the child is looked after and one is still due.
  * A record older than the latest changes nothing (the clock runs from the latest).
  */

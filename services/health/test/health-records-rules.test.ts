@@ -1,6 +1,7 @@
 import { birthday } from "../src/domain/ages";
 import { consentBasis, consentProblem, heldParentalResponsibility, parentProblem } from "../src/domain/consent";
 import { dentalCheckIntervalMonths, nextDentalCheckDue } from "../src/domain/dental-checks";
+import { nextOpticianCheckDue } from "../src/domain/optician-checks";
 import { vaccineNamed } from "../src/domain/immunisation-schedule";
 import { immunisationProblem, immunisationsUpToDate, outstandingDoses } from "../src/domain/immunisations";
 import { nextSdqDue, sdqAgeApplies, sdqProblem } from "../src/domain/sdq";
@@ -184,4 +185,12 @@ describe("a parent's decision: parental responsibility on the day (from the fami
     [{ givenBy: "PARENT" as const, givenOn: "2026-11-02", familyMemberId: "m" }, { holdsPr: true, effectiveOn: null }, null],
     [{ givenBy: "CHILD" as const, givenOn: "2026-11-02", familyMemberId: "m" }, { holdsPr: true, effectiveOn: null }, ["input.familyMemberId", "PARENT_ONLY"]],
   ])("%j with %j: %j", (c, holder, problem) => expect(parentProblem(c, holder)?.slice(0, 2) ?? null).toEqual(problem));
+});
+
+describe("sight tests", () => {
+  it.each([
+    ["2026-01-10", "2027-01-10"],
+    ["2024-02-29", "2025-02-28"],
+    ["2026-12-25", "2027-12-25"], // calendar months: a bank holiday due date is not moved
+  ])("tested %s: next due %s", (last, due) => expect(nextOpticianCheckDue(last).date).toBe(due));
 });

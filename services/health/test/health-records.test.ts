@@ -109,6 +109,25 @@ describe("dental checks", () => {
   });
 });
 
+describe("sight tests", () => {
+  it("a sight test makes the next due 12 months on, a SightTest task; a future one is refused", async () => {
+    const id = await child("2015-02-28");
+    const r = await mutate("recordOpticianCheck", "RecordOpticianCheckInput", { childId: id, checkedOn: "2026-02-28" }, "id checkedOn");
+    expect(r.data?.recordOpticianCheck).toMatchObject({ checkedOn: "2026-02-28" });
+    const s = await env.svc.query<{ _entities: { healthSummary: { nextOpticianCheckDue: string } }[] }>(
+      env.token,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { healthSummary { nextOpticianCheckDue } } } }`,
+      { reps: [{ __typename: "Child", id }] },
+    );
+    expect(s.data?._entities[0]?.healthSummary.nextOpticianCheckDue).toBe("2027-02-28");
+    const t = (await outboxEvents(env.svc.service.deps.db, "health", id)).filter((e) => (e.payload as { task?: string }).task === "SightTest");
+    expect(t.map((e) => [e.type, (e.payload as { dueDate: string }).dueDate])).toEqual([["StatutoryTaskScheduled", "2027-02-28"]]);
+    const bad = await mutate("recordOpticianCheck", "RecordOpticianCheckInput", { childId: id, checkedOn: "2026-12-02" });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.checkedOn", rule: "NOT_IN_FUTURE" });
+    expect(await rows("optician_check", id)).toBe(1);
+  });
+});
+
 describe("the Strengths and Difficulties Questionnaire", () => {
   it("the latest SDQ is in the summary with the next due a year on (a task); the score is in the chronology", async () => {
     const id = await child("2014-05-01");

@@ -143,13 +143,14 @@ describe("health: the records of issue 12 (immunisations, dental checks, SDQs, c
   beforeAll(async () => {
     ({ id: a } = await child(TENANT, { home: HOME, iro: "iro-4", pa: "pa-4" }));
   }, 60_000);
-  const SUMMARY = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id healthSummary { immunisationsUpToDate nextDentalCheckDue latestSdq { score completedOn } } immunisations { id } dentalChecks { id } sdqs { id } consents { id basis } registrations { id } unregisteredWith camhsReferrals { id waitingTime } substanceMisuse { id } medicalHistory { id description } healthActionPlan { id } } } }`;
+  const SUMMARY = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id healthSummary { immunisationsUpToDate nextDentalCheckDue latestSdq { score completedOn } } immunisations { id } dentalChecks { id } sdqs { id } opticianChecks { id } consents { id basis } registrations { id } unregisteredWith camhsReferrals { id waitingTime } substanceMisuse { id } medicalHistory { id description } healthActionPlan { id } } } }`;
   const WRITES: [string, string, (childId: string) => Record<string, unknown>][] = [
     ["recordImmunisation", "RecordImmunisationInput", (childId) => ({ childId, vaccine: "MMR", givenOn: "2026-10-10" })],
     ["recordDentalCheck", "RecordDentalCheckInput", (childId) => ({ childId, checkedOn: "2026-10-10" })],
     ["recordSdq", "RecordSdqInput", (childId) => ({ childId, score: 12, completedOn: "2026-10-10" })],
     ["recordConsent", "RecordConsentInput", (childId) => ({ childId, kind: "IMMUNISATION", decision: "GIVEN", givenBy: "PARENT", givenOn: "2026-10-10" })],
     ["recordRegistration", "RecordRegistrationInput", (childId) => ({ childId, kind: "OPTICIAN", practice: "Example Opticians", registeredOn: "2026-10-10" })],
+    ["recordOpticianCheck", "RecordOpticianCheckInput", (childId) => ({ childId, checkedOn: "2026-10-10" })],
     ["recordCamhsReferral", "RecordCamhsReferralInput", (childId) => ({ childId, referredOn: "2026-10-10" })],
     ["recordSubstanceMisuse", "RecordSubstanceMisuseInput", (childId) => ({ childId, identifiedOn: "2026-10-10" })],
     ["recordMedicalHistory", "RecordMedicalHistoryInput", (childId) => ({ childId, kind: "ALLERGY", description: "synthetic allergy" })],

@@ -13,6 +13,7 @@ export const Child: ChildResolvers = {
   immunisations: ({ id }, _, ctx) => ctx.immunisations.load(id),
   dentalChecks: ({ id }, _, ctx) => ctx.dentalChecks.load(id),
   sdqs: ({ id }, _, ctx) => ctx.sdqs.load(id),
+  opticianChecks: ({ id }, _, ctx) => ctx.opticianChecks.load(id),
   consents: ({ id }, _, ctx) => ctx.consents.load(id),
   registrations: ({ id }, _, ctx) => ctx.registrations.load(id),
   unregisteredWith: async ({ id }, _, ctx) =>

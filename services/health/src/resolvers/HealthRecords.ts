@@ -3,8 +3,9 @@ import { formatDate, fromUtc } from "@caregraph/platform/calendar";
 import { nextDentalCheckDue } from "../domain/dental-checks";
 import { vaccineNamed } from "../domain/immunisation-schedule";
 import { outstandingDoses } from "../domain/immunisations";
+import { nextOpticianCheckDue } from "../domain/optician-checks";
 import { nextSdqDue } from "../domain/sdq";
-import type { ConsentResolvers, DentalCheckResolvers, HealthSummaryResolvers, ImmunisationResolvers, SdqResolvers } from "../generated/graphql";
+import type { ConsentResolvers, DentalCheckResolvers, HealthSummaryResolvers, ImmunisationResolvers, OpticianCheckResolvers, SdqResolvers } from "../generated/graphql";
 import type { Context } from "../context";
 
 /** The health summary's rules, run when read (today's answer, from what is recorded and the date of birth). */
@@ -34,7 +35,13 @@ export const HealthSummary: HealthSummaryResolvers = {
   nextDentalCheckWorkings: async ({ childId }, _, ctx) => (await summaryOf(childId, ctx)).dental?.workings ?? null,
   latestSdq: async ({ childId }, _, ctx) => (await summaryOf(childId, ctx)).latestSdq,
   nextSdqDue: async ({ childId }, _, ctx) => (await summaryOf(childId, ctx)).nextSdq?.date ?? null,
+  nextOpticianCheckDue: async ({ childId }, _, ctx) => {
+    const [last] = await ctx.opticianChecks.load(childId);
+    return last ? nextOpticianCheckDue(fromUtc(last.checkedOn)).date : null;
+  },
 };
+
+export const OpticianCheck: OpticianCheckResolvers = { checkedOn: (o) => fromUtc(o.checkedOn) };
 
 export const Immunisation: ImmunisationResolvers = {
   givenOn: (i) => fromUtc(i.givenOn),

@@ -6,11 +6,12 @@ import { Context, directory } from "../context";
 import type { Problem } from "../domain/ages";
 import { consentBasis, consentProblem, parentProblem } from "../domain/consent";
 import { nextDentalCheckDue } from "../domain/dental-checks";
+import { nextOpticianCheckDue } from "../domain/optician-checks";
 import { immunisationProblem } from "../domain/immunisations";
 import { nextSdqDue, sdqProblem } from "../domain/sdq";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Prisma } from "../generated/prisma/client";
-import { consentDecided, dentalChecked, immunisationGiven, sdqCompleted } from "../chronology";
+import { consentDecided, dentalChecked, immunisationGiven, opticianChecked, sdqCompleted } from "../chronology";
 import { renewTask } from "../health-tasks";
 
 type Tx = Prisma.TransactionClient;
@@ -72,6 +73,29 @@ export const RecordMutations: MutationResolvers = {
         childId: child.id,
         details: { checkedOn: input.checkedOn },
         events: [{ type: "DentalCheckRecorded", childId: child.id, payload: { dentalCheckId: row.id, checkedOn: input.checkedOn } }, dentalChecked(row), ...tasks],
+      });
+      return row;
+    });
+  },
+
+  /** A sight test: the open SightTest task is done and the next scheduled 12 months after the latest. */
+  async recordOpticianCheck(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.identity, input.childId);
+    refuse(pastDay(input.checkedOn, child.dateOfBirth, "input.checkedOn"));
+    return db.$transaction(async (tx) => {
+      await lockChild(tx, child.id);
+      const row = await tx.opticianCheck.create({ data: { id: randomUUID(), tenant: child.tenant, childId: child.id, checkedOn: toUtc(input.checkedOn) } });
+      const latest = await tx.opticianCheck.findFirstOrThrow({ where: { tenant: child.tenant, childId: child.id }, orderBy: { checkedOn: "desc" } });
+      const from = fromUtc(latest.checkedOn);
+      const tasks = await renewTask(tx, child, "OPTICIAN_CHECK", from, nextOpticianCheckDue(from));
+      await recorder.change(tx, actor(ctx), {
+        action: "optician_check.recorded",
+        entity: "OpticianCheck",
+        entityId: row.id,
+        childId: child.id,
+        details: { checkedOn: input.checkedOn },
+        events: [{ type: "OpticianCheckRecorded", childId: child.id, payload: { opticianCheckId: row.id, checkedOn: input.checkedOn } }, opticianChecked(row), ...tasks],
       });
       return row;
     });

@@ -1,7 +1,7 @@
 import { DateScalar } from "@caregraph/platform/graphql";
 import { Child } from "./Child";
 import { HealthAssessment } from "./HealthAssessment";
-import { Consent, DentalCheck, HealthSummary, Immunisation, Sdq } from "./HealthRecords";
+import { Consent, DentalCheck, HealthSummary, Immunisation, OpticianCheck, Sdq } from "./HealthRecords";
 import { CamhsReferral, HealthActionPlanAction, HealthRegistration, MedicalHistoryItem, SubstanceMisuse } from "./HealthHistory";
 import { HistoryMutations } from "./HistoryMutations";
 import { Mutation } from "./Mutation";
@@ -16,6 +16,7 @@ export const resolvers: Resolvers = {
   HealthSummary,
   Immunisation,
   DentalCheck,
+  OpticianCheck,
   Sdq,
   Consent,
   HealthRegistration,
