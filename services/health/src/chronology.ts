@@ -1,5 +1,6 @@
 import { chronologyEntryRecorded, chronologyEntryWithdrawn, NewEvent } from "@caregraph/platform";
 import { fromUtc } from "@caregraph/platform/calendar";
+import { vaccineNamed } from "./domain/immunisation-schedule";
 import type { Consent, DentalCheck, HealthAssessment, Immunisation, OpticianCheck, Sdq } from "./generated/prisma/client";
 
 /**
@@ -33,9 +34,19 @@ const BASIS_WORDS = {
   CARE_ORDER: "care order",
 } as const;
 
-/** A vaccine given: its name and the day (no clinical detail). */
-export const immunisationGiven = (i: Immunisation): NewEvent =>
-  chronologyEntryRecorded(i.childId, { entryId: `immunisation:${i.id}`, kind: "Immunisation", on: fromUtc(i.givenOn), summary: `Immunisation given: ${i.vaccine}` });
+/**
+ * A vaccine given and the day. The vaccine is typed in freely, so the entry names it only by the
+ * routine schedule's name (a brand becomes "MMR"); anything else is "a vaccine outside the routine schedule".
+ */
+export const immunisationGiven = (i: Immunisation): NewEvent => {
+  const name = vaccineNamed(i.vaccine);
+  return chronologyEntryRecorded(i.childId, {
+    entryId: `immunisation:${i.id}`,
+    kind: "Immunisation",
+    on: fromUtc(i.givenOn),
+    summary: name ? `Immunisation given: ${name}` : "Immunisation given: a vaccine outside the routine schedule",
+  });
+};
 
 export const dentalChecked = (d: DentalCheck): NewEvent =>
   chronologyEntryRecorded(d.childId, { entryId: `dental-check:${d.id}`, kind: "DentalCheck", on: fromUtc(d.checkedOn), summary: "Dental check" });

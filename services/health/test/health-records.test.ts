@@ -54,7 +54,9 @@ describe("immunisations", () => {
     const r = await mutate("recordImmunisation", "RecordImmunisationInput", { childId: id, vaccine: "Repevax", givenOn: "2026-11-30" }, "id vaccine givenOn");
     expect(r.data?.recordImmunisation).toMatchObject({ vaccine: "Repevax", givenOn: "2026-11-30" });
     expect(await summary(id)).toMatchObject({ immunisationsUpToDate: true, immunisationsOutstanding: [] });
-    expect((await chronologyEvents(env.svc.service.deps.db, "health", id)).at(-1)).toMatchObject({ kind: "Immunisation", on: "2026-11-30", summary: "Immunisation given: Repevax" });
+    expect((await chronologyEvents(env.svc.service.deps.db, "health", id)).at(-1)).toMatchObject({ kind: "Immunisation", on: "2026-11-30", summary: "Immunisation given: 4-in-1" });
+    await mutate("recordImmunisation", "RecordImmunisationInput", { childId: id, vaccine: "Hepatitis A (travel; child anxious)", givenOn: "2026-11-30" });
+    expect((await chronologyEvents(env.svc.service.deps.db, "health", id)).at(-1)).toMatchObject({ summary: "Immunisation given: a vaccine outside the routine schedule" });
   });
 
   it.each([

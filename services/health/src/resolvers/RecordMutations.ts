@@ -7,6 +7,7 @@ import type { Problem } from "../domain/ages";
 import { consentBasis, consentProblem, parentProblem } from "../domain/consent";
 import { nextDentalCheckDue } from "../domain/dental-checks";
 import { nextOpticianCheckDue } from "../domain/optician-checks";
+import { vaccineNamed } from "../domain/immunisation-schedule";
 import { immunisationProblem } from "../domain/immunisations";
 import { nextSdqDue, sdqProblem } from "../domain/sdq";
 import type { MutationResolvers } from "../generated/graphql";
@@ -47,7 +48,7 @@ export const RecordMutations: MutationResolvers = {
         childId: child.id,
         details: { vaccine: row.vaccine, givenOn: input.givenOn },
         events: [
-          { type: "ImmunisationRecorded", childId: child.id, payload: { immunisationId: row.id, vaccine: row.vaccine, givenOn: input.givenOn } },
+          { type: "ImmunisationRecorded", childId: child.id, payload: { immunisationId: row.id, scheduleVaccine: vaccineNamed(row.vaccine), givenOn: input.givenOn } },
           immunisationGiven(row),
         ],
       });
