@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { EventEnvelope, KnownChild, NewEvent, StatutoryTask, statutoryTaskCancelled, statutoryTaskCompleted, statutoryTaskScheduled } from "@caregraph/platform";
-import { DueDate, explain, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
+import { addMonths, DueDate, explain, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
 import { today } from "@caregraph/platform/clock";
 import { AUTHORITY as DENTAL } from "./domain/dental-checks";
 import { AUTHORITY as OPTICIAN } from "./domain/optician-checks";
 import { AUTHORITY as REGISTRATION, registrationDue, RegistrationKind, unregistered } from "./domain/registrations";
-import { AUTHORITY as SDQ } from "./domain/sdq";
+import { firstSdqDue, AUTHORITY as SDQ } from "./domain/sdq";
 import type { HealthActionPlanAction, HealthTask, HealthTaskKind, Prisma } from "./generated/prisma/client";
 import { CEASED_LOOKED_AFTER } from "./schedule";
 
@@ -78,6 +78,24 @@ export async function registrationTasks(tx: Tx, e: EventEnvelope): Promise<NewEv
     events.push(statutoryTaskScheduled(e.childId, healthTask(t)));
   }
   return events;
+}
+
+/**
+ * Becoming looked after: the first SDQ task (CareGraph rule, see firstSdqDue), unless an SDQ task
+ * is open or an SDQ was completed in the 12 months before.
+ */
+export async function firstSdqTask(tx: Tx, e: EventEnvelope, child: KnownChild | null): Promise<NewEvent[]> {
+  const { date } = e.payload as { date: LocalDate };
+  if (!child) return [];
+  const due = firstSdqDue(child.dateOfBirth, date);
+  if (!due) return [];
+  const where = { tenant: e.tenant, childId: e.childId };
+  if (await tx.healthTask.findFirst({ where: { ...where, kind: "SDQ", completedOn: null, cancelledOn: null } })) return [];
+  if (await tx.sdq.findFirst({ where: { ...where, completedOn: { gt: toUtc(addMonths(date, -12)) } } })) return [];
+  const t = await tx.healthTask.create({
+    data: { id: randomUUID(), ...where, kind: "SDQ", scheduledFrom: toUtc(date), dueDate: toUtc(due.date), explanation: explain(TASK.SDQ.label, due) },
+  });
+  return [statutoryTaskScheduled(e.childId, healthTask(t))];
 }
 
 /** A registration recorded: the open task for that kind is done. */

@@ -4,7 +4,7 @@ import { dentalCheckIntervalMonths, nextDentalCheckDue } from "../src/domain/den
 import { nextOpticianCheckDue } from "../src/domain/optician-checks";
 import { vaccineNamed } from "../src/domain/immunisation-schedule";
 import { immunisationProblem, immunisationsUpToDate, outstandingDoses } from "../src/domain/immunisations";
-import { nextSdqDue, sdqAgeApplies, sdqProblem } from "../src/domain/sdq";
+import { firstSdqDue, nextSdqDue, sdqAgeApplies, sdqProblem } from "../src/domain/sdq";
 
 describe("birthdays", () => {
   it.each([
@@ -193,4 +193,15 @@ describe("sight tests", () => {
     ["2024-02-29", "2025-02-28"],
     ["2026-12-25", "2027-12-25"], // calendar months: a bank holiday due date is not moved
   ])("tested %s: next due %s", (last, due) => expect(nextOpticianCheckDue(last).date).toBe(due));
+});
+
+describe("the first SDQ of a period of care (CareGraph rule)", () => {
+  it.each([
+    ["2015-06-01", "2026-01-05", "2027-01-05"],
+    ["2023-03-01", "2026-01-05", "2027-03-01"], // under 4 a year on: the 4th birthday
+    ["2022-02-28", "2025-02-28", "2026-02-28"], // 4 on the day the year ends
+    ["2012-02-29", "2024-02-29", "2025-02-28"], // a year after 29 Feb
+    ["2010-01-06", "2026-01-05", "2027-01-05"], // the day before the 17th birthday
+    ["2010-01-05", "2026-01-05", null], // 17 that day: none
+  ])("born %s, looked after from %s: first SDQ due %s", (dob, since, due) => expect(firstSdqDue(dob, since)?.date ?? null).toBe(due));
 });

@@ -38,9 +38,9 @@ async function summary(childId: string): Promise<Summary> {
   if (!r.data?._entities[0]) throw new Error(JSON.stringify(r.errors));
   return r.data._entities[0].healthSummary;
 }
-const tasks = async (childId: string) =>
+const tasks = async (childId: string, task = "DentalCheck") =>
   (await outboxEvents(env.svc.service.deps.db, "health", childId))
-    .filter((e) => e.type.startsWith("StatutoryTask") && ["DentalCheck", "StrengthsAndDifficultiesQuestionnaire"].includes((e.payload as { task: string }).task))
+    .filter((e) => e.type.startsWith("StatutoryTask") && (e.payload as { task: string }).task === task)
     .map((e) => ({ type: e.type, ...(e.payload as { task: string; dueDate: string; explanation: string }) }));
 const rows = async (table: string, childId: string) =>
   (await env.svc.service.deps.db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM health.${table} WHERE child_id = $1::uuid`, childId)).length;
@@ -137,7 +137,12 @@ describe("the Strengths and Difficulties Questionnaire", () => {
     const r = await mutate("recordSdq", "RecordSdqInput", { childId: id, score: 0, completedOn: "2025-02-28" }, "id score completedOn");
     expect(r.data?.recordSdq).toMatchObject({ score: 0, completedOn: "2025-02-28" });
     expect(await summary(id)).toMatchObject({ latestSdq: { score: 14, completedOn: "2026-02-28" }, nextSdqDue: "2027-02-28" });
-    expect(await tasks(id)).toEqual([expect.objectContaining({ type: "StatutoryTaskScheduled", task: "StrengthsAndDifficultiesQuestionnaire", dueDate: "2027-02-28" })]);
+    // Looked after from 5 Jan 2026 aged 11: the first SDQ was due a year on; this one completes it.
+    expect((await tasks(id, "StrengthsAndDifficultiesQuestionnaire")).map((t) => [t.type, t.dueDate])).toEqual([
+      ["StatutoryTaskScheduled", "2027-01-05"],
+      ["StatutoryTaskCompleted", "2027-01-05"],
+      ["StatutoryTaskScheduled", "2027-02-28"],
+    ]);
     expect((await chronologyEvents(env.svc.service.deps.db, "health", id)).map((e) => e.summary)).toEqual([
       "Strengths and Difficulties Questionnaire completed: score 14",
       "Strengths and Difficulties Questionnaire completed: score 0",
@@ -153,6 +158,16 @@ describe("the Strengths and Difficulties Questionnaire", () => {
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field, rule });
     expect(await rows("sdq", id)).toBe(0);
   });
+});
+
+it.each([
+  ["2015-06-01", "2026-01-05", "2027-01-05", "Strengths and Difficulties Questionnaire due 5 Jan 2027: 12 months after becoming looked after on 5 Jan 2026"],
+  ["2023-03-01", "2026-01-05", "2027-03-01", "Strengths and Difficulties Questionnaire due 1 Mar 2027: the 4th birthday on 1 Mar 2027 (SDQs are for children aged 4 to 16)"],
+  ["2010-01-01", "2026-01-05", null, null], // 17 before the year is out: none
+])("a child born %s looked after from %s: first SDQ due %s", async (dob, since, due, explanation) => {
+  const id = await child(dob, since);
+  const first = await tasks(id, "StrengthsAndDifficultiesQuestionnaire");
+  expect(first.map((t) => [t.dueDate, t.explanation])).toEqual(due ? [[due, explanation]] : []);
 });
 
 describe("consent", () => {

@@ -35,3 +35,16 @@ export function nextSdqDue(dateOfBirth: LocalDate, completedOn: LocalDate): DueD
   const due = monthsAfterExplained(completedOn, 12, "the last SDQ");
   return sdqAgeApplies(dateOfBirth, due.date) ? due : null;
 }
+
+/**
+ * The first SDQ of a period of care — CareGraph's reading of "an SDQ each year" (not a verified
+ * statutory timescale): due 12 months after the child became looked after, so one is in hand
+ * before the first DfE return that counts the child (looked after 12 months at 31 March); for a
+ * child under 4 then, no earlier than the 4th birthday; none when the child will be 17 by then.
+ */
+export function firstSdqDue(dateOfBirth: LocalDate, lookedAfterSince: LocalDate): DueDate | null {
+  const year = monthsAfterExplained(lookedAfterSince, 12, "becoming looked after");
+  const fourth = birthday(dateOfBirth, SDQ_MIN_AGE);
+  const due = compareDates(year.date, fourth) >= 0 ? year : { date: fourth, workings: `the 4th birthday on ${formatDate(fourth)} (SDQs are for children aged 4 to 16)` };
+  return sdqAgeApplies(dateOfBirth, due.date) ? due : null;
+}
