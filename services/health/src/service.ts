@@ -17,6 +17,6 @@ export const health: ServiceDefinition<PrismaClient, Context> = {
   rules,
   createClient: (adapter) => new PrismaClient({ adapter }),
   context: createContext,
-  subscriptions: ["children", "placements"],
+  subscriptions: ["children", "placements", "family"],
   handlers: (deps) => handlers(deps.recorder),
 };

@@ -137,3 +137,67 @@ describe("health: entity references", () => {
     expect(answers[2]).toEqual(answers[0]);
   });
 });
+
+describe("health: the records of issue 12 (immunisations, dental checks, SDQs, consent) follow the matrix", () => {
+  let a: string;
+  beforeAll(async () => {
+    ({ id: a } = await child(TENANT, { home: HOME, iro: "iro-4", pa: "pa-4" }));
+  }, 60_000);
+  const SUMMARY = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id healthSummary { immunisationsUpToDate nextDentalCheckDue latestSdq { score completedOn } } immunisations { id } dentalChecks { id } sdqs { id } opticianChecks { id } consents { id basis } registrations { id } unregisteredWith camhsReferrals { id waitingTime } substanceMisuse { id } medicalHistory { id description } healthActionPlan { id } } } }`;
+  const WRITES: [string, string, (childId: string) => Record<string, unknown>][] = [
+    ["recordImmunisation", "RecordImmunisationInput", (childId) => ({ childId, vaccine: "MMR", givenOn: "2026-10-10" })],
+    ["recordDentalCheck", "RecordDentalCheckInput", (childId) => ({ childId, checkedOn: "2026-10-10" })],
+    ["recordSdq", "RecordSdqInput", (childId) => ({ childId, score: 12, completedOn: "2026-10-10" })],
+    ["recordConsent", "RecordConsentInput", (childId) => ({ childId, kind: "IMMUNISATION", decision: "GIVEN", givenBy: "PARENT", givenOn: "2026-10-10" })],
+    ["recordRegistration", "RecordRegistrationInput", (childId) => ({ childId, kind: "OPTICIAN", practice: "Example Opticians", registeredOn: "2026-10-10" })],
+    ["recordOpticianCheck", "RecordOpticianCheckInput", (childId) => ({ childId, checkedOn: "2026-10-10" })],
+    ["recordCamhsReferral", "RecordCamhsReferralInput", (childId) => ({ childId, referredOn: "2026-10-10" })],
+    ["recordSubstanceMisuse", "RecordSubstanceMisuseInput", (childId) => ({ childId, identifiedOn: "2026-10-10" })],
+    ["recordMedicalHistory", "RecordMedicalHistoryInput", (childId) => ({ childId, kind: "ALLERGY", description: "synthetic allergy" })],
+  ];
+  /** Operations on a record by its id: a non-writer is FORBIDDEN before anything is looked up; a writer is told there is no such record. */
+  const BY_ID: [string, string, Record<string, unknown>][] = [
+    ["recordCamhsReferralProgress", "RecordCamhsReferralProgressInput", { outcome: "ACCEPTED", decidedOn: "2026-10-11" }],
+    ["recordSubstanceMisuseIntervention", "RecordSubstanceMisuseInterventionInput", { interventionOfferedOn: "2026-10-11" }],
+    ["completeHealthActionPlanAction", "CompleteHealthActionPlanActionInput", { completedOn: "2026-10-11" }],
+  ];
+  const write = (token: string, [op, type, input]: (typeof WRITES)[number], childId: string) =>
+    env.svc.query(token, `mutation($input: ${type}!) { ${op}(input: $input) { id } }`, { input: input(childId) });
+  const scoped = (role: Role) => as(role, { userId: role === "IRO" ? "iro-4" : role === "PERSONAL_ADVISER" ? "pa-4" : undefined, home: role === "RESIDENTIAL_STAFF" ? HOME : undefined });
+
+  it.each(ROLES.map((r) => [r]))("%s", async (role) => {
+    const token = await scoped(role);
+    if (READERS.includes(role)) {
+      const r = await eventually(async () => {
+        const x = await env.svc.query<Entities>(token, SUMMARY, { reps: [{ __typename: "Child", id: a }] });
+        return x.data?._entities[0] ? x : undefined;
+      });
+      expect(r.errors).toBeUndefined();
+    } else {
+      const r = await env.svc.query(token, SUMMARY, { reps: [{ __typename: "Child", id: a }] });
+      expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+    for (const w of WRITES) {
+      const r = await write(token, w, a);
+      if (WRITERS.includes(role)) expect(r.errors).toBeUndefined();
+      else expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+    for (const [op, type, rest] of BY_ID) {
+      const r = await env.svc.query(token, `mutation($input: ${type}!) { ${op}(input: $input) { id } }`, { input: { id: randomUUID(), ...rest } });
+      expect(r.errors?.[0]?.extensions?.code).toBe(WRITERS.includes(role) ? "NOT_FOUND" : "FORBIDDEN");
+    }
+    const add = await env.svc.query(token, `mutation($input: AddHealthActionPlanActionInput!) { addHealthActionPlanAction(input: $input) { id } }`, {
+      input: { assessmentId: randomUUID(), action: "x", owner: "y", dueDate: "2026-12-01" },
+    });
+    expect(add.errors?.[0]?.extensions?.code).toBe(WRITERS.includes(role) ? "NOT_FOUND" : "FORBIDDEN");
+  });
+
+  it("a write on another local authority's child is NOT_FOUND, as for an unknown one", async () => {
+    const foreign = await child(OTHER);
+    const sw = await as("SOCIAL_WORKER");
+    for (const w of WRITES) {
+      expect((await write(sw, w, foreign.id)).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      expect((await write(sw, w, randomUUID())).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    }
+  });
+});

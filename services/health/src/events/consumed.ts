@@ -1,6 +1,8 @@
 import { EventEnvelope, mergeHandlers, Recorder } from "@caregraph/platform";
 import { directory } from "../context";
+import { onFamilyMemberAdded, onParentalResponsibilityChanged } from "./family";
 import type { Prisma } from "../generated/prisma/client";
+import { cancelOpenTasks, firstSdqTask, registrationTasks } from "../health-tasks";
 import { onBecameLookedAfter, onCeasedLookedAfter, onPlacementMove } from "../schedule";
 
 type Tx = Prisma.TransactionClient;
@@ -12,8 +14,14 @@ export function handlers(recorder: Recorder) {
       await recorder.consequence(tx, e, await rule(tx, e));
     };
   return mergeHandlers<Tx>(directory.handlers, {
-    ChildBecameLookedAfter: publishing(onBecameLookedAfter),
-    ChildCeasedLookedAfter: publishing(onCeasedLookedAfter),
+    ChildBecameLookedAfter: publishing(async (tx, e) => [
+      ...(await onBecameLookedAfter(tx, e)),
+      ...(await registrationTasks(tx, e)),
+      ...(await firstSdqTask(tx, e, await directory.loader(tx, e.tenant).load(e.childId))),
+    ]),
+    ChildCeasedLookedAfter: publishing(async (tx, e) => [...(await onCeasedLookedAfter(tx, e)), ...(await cancelOpenTasks(tx, e))]),
     PlacementStarted: publishing(onPlacementMove),
+    FamilyMemberAdded: onFamilyMemberAdded,
+    ParentalResponsibilityChanged: onParentalResponsibilityChanged,
   });
 }
