@@ -113,6 +113,9 @@ export const MATRIX: Record<AccessDomain, DomainPolicy> = {
     mutations: { amendHealthAssessment: [SW, TM], voidHealthAssessment: [SW, TM] },
     fields: [
       { type: "HealthAssessment", field: "note", deny: [RS, PA, UC], why: "clinical notes are for health professionals and the social work team" },
+      { type: "Child", field: "camhsReferrals", deny: [PA, UC], why: "mental health referrals are special category data: health professionals, residential staff and the social work team" },
+      { type: "Child", field: "substanceMisuse", deny: [PA, UC], why: "special category data, the same" },
+      { type: "MedicalHistoryItem", field: "description", deny: [PA, UC], why: "conditions, allergies and medications are special category data; residential staff give medicines, so they keep them" },
     ],
   },
   safeguarding: {

@@ -81,7 +81,13 @@ export const PARTNER_FIELD_EXCEPTIONS: Partial<Record<AccessDomain, FieldExcepti
     { type: "InformationSharingAgreement", field: "*", deny: [PARTNER], why: "the same" },
     { type: "Child", field: "chronology", deny: [PARTNER], why: "the chronology spans every domain; a partner is shown only the fields its own operations read" },
   ],
-  health: [{ type: "HealthAssessment", field: "note", deny: [PARTNER], why: "free-text notes stay inside the local authority" }],
+  health: [
+    { type: "HealthAssessment", field: "note", deny: [PARTNER], why: "free-text notes stay inside the local authority" },
+    { type: "Child", field: "medicalHistory", deny: [PARTNER], why: "special category data: shared case by case, not by query" },
+    { type: "Child", field: "camhsReferrals", deny: [PARTNER], why: "the same" },
+    { type: "Child", field: "substanceMisuse", deny: [PARTNER], why: "the same" },
+    { type: "Child", field: "consents", deny: [PARTNER], why: "who consented to what is the local authority's record" },
+  ],
   placements: [
     { type: "Child", field: "placements", deny: [PARTNER], why: "the police are shown missing episodes, not where the child has lived" },
     { type: "Child", field: "currentPlacement", deny: [PARTNER], why: "the address of a placement is shared by the social worker case by case, not by query" },
