@@ -7,5 +7,6 @@ export default subgraphCodegen({
   Allocation: "./prisma/client#Allocation",
   ChronologyConnection: "../chronology/page#ChronologyPage",
   ChronologyEntry: "../chronology/page#EntryRow",
+  DuplicateCandidate: "../duplicates#Candidate",
   InformationSharingAgreement: "./prisma/client#InformationSharingAgreement",
 });

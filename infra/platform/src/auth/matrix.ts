@@ -93,6 +93,8 @@ export const MATRIX: Record<AccessDomain, DomainPolicy> = {
     // Allocating decides who else may see the child (IROs and personal advisers see their allocated
     // children), so it is a team manager's decision, not the social worker's.
     mutations: { allocateWorker: [TM] },
+    // Compares the child with every other child of the tenant: for roles that see them all.
+    queries: { possibleDuplicates: [SW, TM] },
     fields: [
       { type: "Child", field: "upn", deny: [RS, FO, HP], why: "the unique pupil number is for education and the social work team" },
     ],

@@ -2,10 +2,11 @@ import { addMonths, ageOn, compareDates, LocalDate } from "@caregraph/platform/c
 import { invalidInput, TEXT_LIMITS } from "@caregraph/platform/graphql";
 import type { RegisterChildInput } from "../generated/graphql";
 import { UPN } from "./codes";
+import { checkNhsNumber } from "./nhs-number";
 
 const NAME_MAX = TEXT_LIMITS.NAME_MAX;
 
-/** Checks a registration and returns it tidied (trimmed names, upper-case UPN). */
+/** Checks a registration and returns it tidied (trimmed names, upper-case UPN, NHS number as its 10 digits). */
 export function validateRegistration(input: RegisterChildInput, today: LocalDate): RegisterChildInput {
   const firstName = requiredName("input.firstName", input.firstName);
   const lastName = requiredName("input.lastName", input.lastName);
@@ -19,6 +20,7 @@ export function validateRegistration(input: RegisterChildInput, today: LocalDate
   if (upn && !UPN.test(upn)) {
     invalidInput("input.upn", "UPN_FORMAT", "a UPN is a letter (not I, O or S) and 12 digits, or 11 digits and a letter; or UN1–UN5");
   }
+  const nhsNumber = checkNhsNumber("input.nhsNumber", input.nhsNumber);
   if (input.lookedAfterSince) checkLookedAfterDate("input.lookedAfterSince", input.dateOfBirth, input.lookedAfterSince, today);
   if (input.legalStatus && !input.lookedAfterSince) {
     invalidInput("input.lookedAfterSince", "REQUIRED_WITH_LEGAL_STATUS", "give the date the child became looked after when recording a legal status");
@@ -27,7 +29,7 @@ export function validateRegistration(input: RegisterChildInput, today: LocalDate
   if (input.lookedAfterSince && !input.legalStatus) {
     invalidInput("input.legalStatus", "LEGAL_STATUS_REQUIRED", "give the legal status the child is looked after under from lookedAfterSince");
   }
-  return { ...input, firstName, lastName, upn };
+  return { ...input, firstName, lastName, upn, nhsNumber };
 }
 
 /** A child becomes looked after on or after birth, before turning 18, and not in the future. */

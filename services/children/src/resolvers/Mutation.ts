@@ -41,6 +41,7 @@ export const Mutation: MutationResolvers = {
           sex: r.sex,
           ethnicity: r.ethnicity ?? null,
           upn: r.upn ?? null,
+          nhsNumber: r.nhsNumber ?? null,
           lookedAfterSince: r.lookedAfterSince ? toUtc(r.lookedAfterSince) : null,
         },
       });

@@ -3,6 +3,7 @@ import { readAuditTrail } from "@caregraph/platform";
 import { invalidInput } from "@caregraph/platform/graphql";
 import type { QueryResolvers } from "../generated/graphql";
 import { directory } from "../context";
+import { possibleDuplicates } from "../duplicates";
 import { searchChildren } from "../search";
 
 export const Query: QueryResolvers = {
@@ -15,6 +16,9 @@ export const Query: QueryResolvers = {
     }
     return searchChildren(ctx.deps.db, ctx.tenant, search ?? {}, first, after ?? null, await directory.scopedIds(ctx.deps.db, ctx.identity));
   },
+
+  // Audited as a read of the child asked about and of every candidate (their childId).
+  possibleDuplicates: (_, { childId }, ctx) => possibleDuplicates(ctx, childId),
 
   // Every subgraph's entries, collected here from the caregraph.audit topic (see
   // @caregraph/platform audit/trail.ts for why events rather than calls to each subgraph).
