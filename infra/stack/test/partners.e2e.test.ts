@@ -159,6 +159,9 @@ describe("a partner agency runs its own operations and sees only the children sh
     const r = await persisted<{ children: { edges: unknown[] } }>(await keys.partnerToken("northbrook-health"), byId(op("northbrook-health", "HealthCaseload").id));
     expect(r.errors).toBeUndefined();
     expect(r.data?.children.edges).toEqual([]);
+    const immunisations = await persisted<{ child: unknown }>(await keys.partnerToken("northbrook-health"), byId(op("northbrook-health", "ChildImmunisations").id, { childId: child.police }));
+    expect(immunisations.errors).toBeUndefined();
+    expect(immunisations.data).toEqual({ child: null });
   });
 });
 
