@@ -58,7 +58,7 @@ export function handlers(recorder: Recorder) {
       if (!p.heldOn) return false;
       const held = await tx.reviewCopy.findUnique({ where: { id: p.reviewId } });
       if (held && held.tenant !== e.tenant) return false;
-      // A review recorded with none open was never scheduled here: keep it, it has no tasks.
+      // A review recorded with none open was not scheduled here: keep it, it has no tasks.
       await tx.reviewCopy.upsert({
         where: { id: p.reviewId },
         create: { id: p.reviewId, ...at(e), dueDate: toUtc(p.dueDate), explanation: "", heldOn: toUtc(p.heldOn) },
