@@ -59,9 +59,10 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
     );
     ids.push(registerChild.id);
     const type = PLACEMENTS[i % PLACEMENTS.length];
-    await graphqlOk(gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+    const { startPlacement } = await graphqlOk<{ startPlacement: { id: string } }>(gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
       input: { childId: registerChild.id, type, startDate: lookedAfterSince, provider: type === "K2" ? "PR4" : "PR1" },
     });
+    let placementId = startPlacement.id;
     if (i % 2 === 1 && compareDates(addDays(lookedAfterSince, 10), today) < 0) {
       // Half the caseload had their initial health assessment on time: wait until health has
       // scheduled it (events are asynchronous), then record it done.
@@ -74,11 +75,12 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
       });
     }
     if (i % 3 === 0) {
-      await graphqlOk(gatewayUrl, token, `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id } }`, {
+      const { changePlacement } = await graphqlOk<{ changePlacement: { id: string } }>(gatewayUrl, token, `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id } }`, {
         input: { childId: registerChild.id, type: "U6", date: addDays(lookedAfterSince, 5), reason: "CARPL", provider: "PR1" },
       });
+      placementId = changePlacement.id;
     }
-    await carePathways(gatewayUrl, token, i, registerChild.id, lookedAfterSince, today);
+    await carePathways(gatewayUrl, token, i, registerChild.id, placementId, lookedAfterSince, today);
     const run = (query: string, input: Record<string, unknown>) => graphqlOk(gatewayUrl, token, query, { input });
     await seedEducation(run, i, registerChild.id, dateOfBirth, lookedAfterSince, today);
     await seedFamily(run, i, registerChild.id, lookedAfterSince, legalStatus === "C2");
@@ -105,7 +107,7 @@ const WORKERS = ["sw-ashdown", "sw-okafor", "sw-lindqvist"];
  * looked-after review and visit clocks, a child-protection pathway, a missing episode, and one
  * child who has left care. Dates are relative to `today` and never in the future.
  */
-async function carePathways(gatewayUrl: string, token: string, i: number, childId: string, lookedAfterSince: LocalDate, today: LocalDate) {
+async function carePathways(gatewayUrl: string, token: string, i: number, childId: string, placementId: string, lookedAfterSince: LocalDate, today: LocalDate) {
   const run = (query: string, input: Record<string, unknown>) => graphqlOk(gatewayUrl, token, query, { input });
   await run(`mutation($input: AllocateWorkerInput!) { allocateWorker(input: $input) { id } }`, {
     childId,
@@ -118,8 +120,9 @@ async function carePathways(gatewayUrl: string, token: string, i: number, childI
   if (i % 2 === 0 && compareDates(addDays(placed, 6), today) < 0) {
     // The first visit on time; care-planning learns of the placement through events.
     await eventually(async () => {
-      const r = await graphqlOk<{ child: { statutoryVisits: unknown[] } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { statutoryVisits { dueDate } } }`, { id: childId });
-      return r.child.statutoryVisits.length > 0;
+      // The current placement's visit clock (after a move, the first placement's visit is cancelled).
+      const r = await graphqlOk<{ child: { statutoryVisits: { placementId: string }[] } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { statutoryVisits { placementId } } }`, { id: childId });
+      return r.child.statutoryVisits.some((v) => v.placementId === placementId);
     });
     await run(`mutation($input: RecordStatutoryVisitInput!) { recordStatutoryVisit(input: $input) { dueDate } }`, { childId, visitedOn: addDays(placed, 6) });
   }
