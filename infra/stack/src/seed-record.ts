@@ -116,3 +116,22 @@ export async function seedUasc(run: Run, childId: string, lookedAfterSince: Loca
     childInformedOn: addDays(lookedAfterSince, 42),
   });
 }
+
+/**
+ * Health beyond the assessments: the first MMR at 13 months for children old enough, a dental
+ * check a month into care for half, an SDQ for some of the 4- to 16-year-olds; and the placement
+ * plan prepared within the week for half the caseload (the rest show it in the tray).
+ */
+export async function seedHealthAndPlacement(run: Run, i: number, childId: string, placementId: string, dateOfBirth: LocalDate, placedOn: LocalDate, today: LocalDate) {
+  const mmr = addDays(dateOfBirth, 400);
+  if (compareDates(mmr, today) < 0) await run(`mutation($input: RecordImmunisationInput!) { recordImmunisation(input: $input) { id } }`, { childId, vaccine: "MMR", givenOn: mmr });
+  const dental = addDays(placedOn, 30);
+  if (i % 2 === 0 && compareDates(dental, today) < 0) await run(`mutation($input: RecordDentalCheckInput!) { recordDentalCheck(input: $input) { id } }`, { childId, checkedOn: dental });
+  const sdq = addDays(placedOn, 20);
+  const age = ageOn(dateOfBirth, sdq);
+  if (i % 3 === 0 && age >= 4 && age <= 16 && compareDates(sdq, today) < 0) {
+    await run(`mutation($input: RecordSdqInput!) { recordSdq(input: $input) { id } }`, { childId, score: 10 + (i % 7), completedOn: sdq });
+  }
+  const plan = addDays(placedOn, 3);
+  if (i % 2 === 1 && compareDates(plan, today) < 0) await run(`mutation($input: RecordPlacementPlanInput!) { recordPlacementPlan(input: $input) { id } }`, { placementId, preparedOn: plan });
+}

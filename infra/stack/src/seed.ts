@@ -3,7 +3,7 @@ import { addDays, compareDates, LocalDate } from "@caregraph/platform/calendar";
 import { eventually } from "@caregraph/platform/testing";
 import { graphqlOk } from "./client";
 import { seedInformationSharing } from "./seed-partners";
-import { seedEducation, seedFamily, seedLeavingCare, seedUasc } from "./seed-record";
+import { seedEducation, seedFamily, seedHealthAndPlacement, seedLeavingCare, seedUasc } from "./seed-record";
 
 /**
  * A small synthetic caseload so the embedded graph has something to show. Every name and date
@@ -84,6 +84,7 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
     const run = (query: string, input: Record<string, unknown>) => graphqlOk(gatewayUrl, token, query, { input });
     await seedEducation(run, i, registerChild.id, dateOfBirth, lookedAfterSince, today);
     await seedFamily(run, i, registerChild.id, lookedAfterSince, legalStatus === "C2");
+    await seedHealthAndPlacement(run, i, registerChild.id, placementId, dateOfBirth, i % 3 === 0 ? addDays(lookedAfterSince, 5) : lookedAfterSince, today);
     await seedInformationSharing(run, i, registerChild.id, dateOfBirth, today);
     if (i === CARE_LEAVER) {
       await eventually(async () => {
