@@ -2,6 +2,7 @@ import { setClock } from "@caregraph/platform/clock";
 import { createTestDatabase, eventually, testKeys } from "@caregraph/platform/testing";
 import { graphql, graphqlOk } from "../src/client";
 import { seedCaseload } from "../src/seed";
+import { subjectAccessExport } from "../src/subject-access";
 import { Stack, startIsolatedStack } from "../src/stack";
 
 /**
@@ -179,6 +180,28 @@ it("the family tree is ready to draw: the child, her mother, and the local autho
   expect(child.familyTree.nodes.length).toBe(2); // accommodated under s.20 (V2): the local authority has no PR
   for (const e of child.familyTree.edges) expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
   expect(child.familyTree.edges.map((e) => e.relationship)).toContain("MOTHER");
+});
+
+it("a subject access export holds the child's record from every subgraph and the audit trail of who saw it", async () => {
+  const exported = await subjectAccessExport(stack.gatewayUrl, token, childId);
+  expect(exported.notExported).toEqual([]);
+  const r = exported.record as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  expect(r).toMatchObject({ id: childId, firstName: "Selam", dateOfBirth: "2010-05-01" });
+  expect(r.placements).toHaveLength(1);
+  expect(r.missingEpisodes).toHaveLength(1);
+  expect(r.healthAssessments.length).toBeGreaterThan(0);
+  expect(r.family.members.map((m: { name: string }) => m.name)).toEqual(["Mother (synthetic)"]);
+  expect(r.uasc).toMatchObject({ immigrationStatus: "UASC_LEAVE", leaveExpiresOn: "2027-06-30" });
+  expect(r.uasc.ageAssessments).toHaveLength(1);
+  expect(r.leavingCare.status).toBe("ELIGIBLE");
+  expect(r.education.peps.length).toBeGreaterThan(0);
+  expect(r.lookedAfterReviews.length).toBeGreaterThan(0);
+  // Who saw it: the registration, the writes and the reads above, from several subgraphs.
+  const services = new Set((exported.auditTrail as { service: string }[]).map((e) => e.service));
+  expect(services.size).toBeGreaterThanOrEqual(6);
+  // Another local authority's token is told there is no such child.
+  const other = await keys.token({ tenant: "E09000028", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
+  await expect(subjectAccessExport(stack.gatewayUrl, other, childId)).rejects.toThrow(/no child/);
 });
 
 it("npm start's synthetic caseload touches every domain: tasks from eight in the tray, entries from nine in the chronologies", async () => {
