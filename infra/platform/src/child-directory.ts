@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { fromUtc, LocalDate } from "./calendar";
 import { today } from "./clock";
 import { quoteIdent, RawSql } from "./db-types";
+import { eraseChild } from "./retention";
 import { EventEnvelope } from "./events/envelope";
 import type { EventHandler } from "./events/consumer";
 import { invalidInput, NotFoundError } from "./graphql/errors";
@@ -317,6 +318,10 @@ export function childDirectory(schema: string) {
     ChildRestored: setArchived(false),
     InformationSharingAgreementRecorded: agreementRecorded,
     InformationSharingAgreementRevoked: agreementRevoked,
+    // Retention (retention.ts): every row this service holds about the child goes, the directory's copy too.
+    ChildRecordErased: async (tx, e) => {
+      await eraseChild(tx, schema, e.childId);
+    },
   };
 
   return { loader, visibility, scopedIds, references, require, handlers };

@@ -12,3 +12,4 @@ export * from "./context";
 export * from "./db";
 export * from "./loaders";
 export * from "./audit";
+export * from "./retention";

@@ -1,5 +1,6 @@
 import { now, setClock } from "@caregraph/platform/clock";
 import { createTestDatabase, eventually, testKeys } from "@caregraph/platform/testing";
+import { Client } from "pg";
 import { graphqlOk } from "../src/client";
 import { Stack, startIsolatedStack } from "../src/stack";
 
@@ -13,15 +14,61 @@ const MIDNIGHT = Date.parse("2026-12-19T00:00:00Z");
 let stack: Stack;
 let token: string;
 let dropDatabase: () => Promise<void>;
+let databaseUrl: string;
+let retained: string; // a child whose record is due to be erased at the same midnight
+let heldBefore: string[] = [];
 
 beforeAll(async () => {
   setClock("2026-12-18T23:59:15Z"); // 45 s for the stack to start and the child to be registered
   const db = await createTestDatabase("e2ebirthday");
   dropDatabase = db.drop;
+  databaseUrl = db.url;
   const keys = await testKeys();
   token = await keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
-  stack = await startIsolatedStack({ databaseUrl: db.url, publicKeyPem: keys.publicKeyPem, logLevel: "warn", env: { LEAVING_CARE_CHECK_INTERVAL_MS: "1000" } });
+  // Retention: E09000029 keeps records 10 years from birth (so a child can reach it in a test); checked every second.
+  stack = await startIsolatedStack({
+    databaseUrl: db.url,
+    publicKeyPem: keys.publicKeyPem,
+    logLevel: "warn",
+    env: { LEAVING_CARE_CHECK_INTERVAL_MS: "1000", RETENTION_YEARS: "75,E09000029=10", RETENTION_CHECK_INTERVAL_MS: "1000" },
+  });
+  const other = await keys.token({ tenant: "E09000029", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
+  const { registerChild } = await graphqlOk<{ registerChild: { id: string } }>(stack.gatewayUrl, other, `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+    input: { firstName: "Ada", lastName: "Eraseworth", dateOfBirth: "2016-12-19", sex: "FEMALE", lookedAfterSince: "2026-03-02", legalStatus: "C2" },
+  });
+  retained = registerChild.id;
+  await graphqlOk(stack.gatewayUrl, other, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+    input: { childId: retained, type: "U4", startDate: "2026-03-02", provider: "PR1" },
+  });
+  // Held across the domains before midnight.
+  heldBefore = await eventually(async () => {
+    const r = await rowsAbout(retained);
+    return r.where.some((w) => w.startsWith("placements.")) && r.where.some((w) => w.startsWith("health.")) ? r.where : undefined;
+  }, 20_000);
 }, 180_000);
+
+/** Rows about a child in every subgraph's schema (tables with child_id, and each directory's copy). */
+async function rowsAbout(childId: string): Promise<{ total: number; where: string[] }> {
+  const pg = new Client({ connectionString: databaseUrl });
+  await pg.connect();
+  try {
+    const tables = await pg.query<{ table_schema: string; table_name: string; column_name: string }>(
+      `SELECT table_schema, table_name, column_name FROM information_schema.columns
+        WHERE column_name IN ('child_id', 'id') AND table_name NOT IN ('audit_entry', 'erased_child', 'outbox_event', 'processed_event')
+          AND (column_name = 'child_id' OR table_name IN ('known_child', 'child')) AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+    );
+    let total = 0;
+    const where: string[] = [];
+    for (const t of tables.rows) {
+      const r = await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t.table_schema}"."${t.table_name}" WHERE "${t.column_name}"::text = $1`, [childId]);
+      if (r.rows[0]!.n) where.push(`${t.table_schema}.${t.table_name}`);
+      total += r.rows[0]!.n;
+    }
+    return { total, where };
+  } finally {
+    await pg.end();
+  }
+}
 
 afterAll(async () => {
   await stack?.stop();
@@ -56,3 +103,16 @@ it("the night before a 16th birthday the child is not yet eligible; after midnig
   const task = await eventually(async () => (await trayKinds(id)).find((t) => t.kind === "LeavingCareNeedsAssessment"), 20_000);
   expect(task).toMatchObject({ dueDate: "2027-03-19", domain: "leaving-care" });
 }, 240_000);
+
+it("retention: a record kept its full term (here 10 years, by tenant setting) is erased at that birthday in every subgraph, and stays erased", async () => {
+  expect(heldBefore).toEqual(expect.arrayContaining(["children.child", "placements.placement", "placements.known_child", "health.known_child", "uasc.known_child"]));
+  const after = await eventually(async () => {
+    const r = await rowsAbout(retained);
+    return r.total === 0 ? r : undefined;
+  }, 60_000);
+  expect(after.where).toEqual([]);
+  expect(now().getTime()).toBeGreaterThanOrEqual(MIDNIGHT);
+  // A few seconds on, nothing has come back (late events about the child are dropped).
+  await new Promise((r) => setTimeout(r, 3000));
+  expect((await rowsAbout(retained)).where).toEqual([]);
+}, 120_000);

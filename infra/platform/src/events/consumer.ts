@@ -1,3 +1,4 @@
+import { erasureLockKey } from "../retention";
 import type { Consumer, Kafka, Producer } from "kafkajs";
 import { quoteIdent, RawSql, TransactionalDb } from "../db-types";
 import { SET_TENANT_SQL } from "../db/tenant-isolation";
@@ -108,6 +109,8 @@ export class EventConsumer<Tx extends RawSql> {
         event.id,
       );
       if (inserted === 0) return false;
+      // A late event about a child whose record was erased (retention.ts) must not bring it back.
+      if (event.type !== "ChildRecordErased" && (await isErased(tx, this.o.schema, event.childId))) return true;
       await handler(tx, event);
       return true;
     });
@@ -137,4 +140,13 @@ export class EventConsumer<Tx extends RawSql> {
     });
     this.o.metrics.eventsConsumed.inc({ type: event?.type ?? "unparseable", outcome: "dead_lettered" });
   }
+}
+
+async function isErased(tx: RawSql, schema: string, childId: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(childId)) return false;
+  // Shared with every other event about the child, exclusive with its erasure (retention.ts): an
+  // event either lands before the erasure (and is erased with the rest) or sees it.
+  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock_shared(hashtext($1))::text`, erasureLockKey(childId));
+  const rows = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${quoteIdent(schema)}.erased_child WHERE id = $1::uuid`, childId);
+  return (rows[0]?.n ?? 0) > 0;
 }
