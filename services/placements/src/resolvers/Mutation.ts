@@ -41,6 +41,27 @@ async function findPlacement(ctx: Context, id: string, field = "input.id") {
   return found;
 }
 
+/**
+ * A change to one of a placement's own records (its plan, temporary approval, disruption meeting):
+ * the placement in the caller's tenant, its child in scope, then under the child's lock the
+ * current history with this placement in it (a voided one is gone) for `change` to check, write
+ * and record.
+ */
+async function onPlacement<T>(
+  ctx: Context,
+  placementId: string,
+  change: (tx: Tx, child: Awaited<ReturnType<typeof directory.require>>, before: Placement, history: Placement[]) => Promise<T>,
+): Promise<T> {
+  const found = await findPlacement(ctx, placementId, "input.placementId");
+  const child = await directory.require(ctx.deps.db, ctx.identity, found.childId, "input.placementId");
+  return ctx.deps.db.$transaction(async (tx) => {
+    const history = await lockedPlacements(tx, child.tenant, child.id);
+    const before = history.find((p) => p.id === found.id);
+    if (!before) invalidInput("input.placementId", "ALREADY_VOIDED", "this placement was voided as entered in error");
+    return change(tx, child, before, history);
+  });
+}
+
 async function findEpisode(ctx: Context, id: string) {
   const found = UUID.test(id) ? await ctx.deps.db.missingEpisode.findFirst({ where: { id, tenant: ctx.identity.tenant } }) : null;
   if (!found) throw new NotFoundError("input.episodeId", "missing episode");
@@ -431,14 +452,9 @@ export const Mutation: MutationResolvers = {
 
   /** CPPCR 2010 reg 9: the plan is prepared; its task in the work tray is completed. */
   async recordPlacementPlan(_, { input }, ctx) {
-    const { db, recorder } = ctx.deps;
-    const found = await findPlacement(ctx, input.placementId, "input.placementId");
-    const child = await directory.require(db, ctx.identity, found.childId, "input.placementId");
+    const { recorder } = ctx.deps;
     checkPlacementPlan(input.preparedOn, today());
-    return db.$transaction(async (tx) => {
-      const history = await lockedPlacements(tx, child.tenant, child.id);
-      const before = history.find((p) => p.id === found.id);
-      if (!before) invalidInput("input.placementId", "ALREADY_VOIDED", "this placement was voided as entered in error");
+    return onPlacement(ctx, input.placementId, async (tx, child, before, history) => {
       const updated = await tx.placement.update({
         where: { id: before.id },
         data: { placementPlanPreparedOn: toUtc(input.preparedOn), placementPlanTaskOpen: false },
@@ -460,13 +476,9 @@ export const Mutation: MutationResolvers = {
 
   /** CPPCR 2010 reg 25: once, by at most 8 weeks, before the approval lapses; the decision task moves with it. */
   async extendTemporaryApproval(_, { input }, ctx) {
-    const { db, recorder } = ctx.deps;
-    const found = await findPlacement(ctx, input.placementId, "input.placementId");
-    const child = await directory.require(db, ctx.identity, found.childId, "input.placementId");
-    return db.$transaction(async (tx) => {
-      const history = await lockedPlacements(tx, child.tenant, child.id);
-      const before = history.find((p) => p.id === found.id);
-      if (!before || before.endDate !== null) invalidInput("input.placementId", "CURRENT_PLACEMENT", "only the child's current placement's approval can be extended");
+    const { recorder } = ctx.deps;
+    return onPlacement(ctx, input.placementId, async (tx, child, before, history) => {
+      if (before.endDate !== null) invalidInput("input.placementId", "CURRENT_PLACEMENT", "only the child's current placement's approval can be extended");
       const approval = before.temporaryApprovalEndsOn ? { endsOn: fromUtc(before.temporaryApprovalEndsOn), extended: before.temporaryApprovalExtended } : null;
       checkExtension(approval, input.endsOn, today());
       const updated = await tx.placement.update({
@@ -518,13 +530,8 @@ export const Mutation: MutationResolvers = {
 
   /** After an unplanned ending (a disruption), the meeting that learns from it. */
   async recordDisruptionMeeting(_, { input }, ctx) {
-    const { db, recorder } = ctx.deps;
-    const found = await findPlacement(ctx, input.placementId, "input.placementId");
-    const child = await directory.require(db, ctx.identity, found.childId, "input.placementId");
-    return db.$transaction(async (tx) => {
-      const history = await lockedPlacements(tx, child.tenant, child.id);
-      const before = history.find((p) => p.id === found.id);
-      if (!before) invalidInput("input.placementId", "ALREADY_VOIDED", "this placement was voided as entered in error");
+    const { recorder } = ctx.deps;
+    return onPlacement(ctx, input.placementId, async (tx, child, before, history) => {
       checkDisruptionMeeting({ ...period(before), endingPlanned: before.endingPlanned }, input.heldOn, today());
       const updated = await tx.placement.update({ where: { id: before.id }, data: { disruptionMeetingHeldOn: toUtc(input.heldOn) } });
       await recorder.change(tx, actor(ctx), {
