@@ -62,7 +62,22 @@ describe("immunisations against the routine schedule", () => {
   it("the older cohort's second MMR is due at 3 years 4 months, the new cohort's at 18 months", () => {
     const mmr1 = (dob: string) => outstandingDoses(dob, [], "2030-01-01").filter((d) => d.vaccine === "MMR").map((d) => d.dueOn);
     expect(mmr1("2024-06-30")).toEqual(["2025-06-30", "2027-10-30"]);
-    expect(mmr1("2024-07-01")).toEqual(["2025-07-01", "2026-01-01"]);
+    expect(mmr1("2024-07-01")).toEqual(["2025-07-01", "2026-01-01", "2027-11-01"]); // and MMRV at 3y4m (below)
+  });
+
+  it("the July 2025 infant change goes by the 12-week appointment: born 8 April 2025 or later, MenB at 12 and PCV at 16 weeks", () => {
+    const due = (dob: string, vaccine: string) => outstandingDoses(dob, [], "2030-01-01").filter((d) => d.vaccine === vaccine).map((d) => d.dueOn);
+    expect(due("2025-04-07", "MenB")).toEqual(["2025-06-02", "2025-07-28", "2026-04-07"]);
+    expect(due("2025-04-07", "PCV")).toEqual(["2025-06-30", "2026-04-07"]);
+    expect(due("2025-04-08", "MenB")).toEqual(["2025-06-03", "2025-07-01", "2026-04-08"]);
+    expect(due("2025-04-08", "PCV")).toEqual(["2025-07-29", "2026-04-08"]);
+  });
+
+  it("children born July to December 2024 have a third MMR-containing dose (MMRV) at 3 years 4 months; from 2025, two", () => {
+    const mmr = (dob: string) => outstandingDoses(dob, [], "2030-01-01").filter((d) => d.vaccine === "MMR").map((d) => `${d.dose} ${d.dueOn}`);
+    expect(mmr("2024-10-01")).toEqual(["1 2025-10-01", "2 2026-04-01", "3 2028-02-01"]);
+    expect(mmr("2024-12-31")).toEqual(["1 2025-12-31", "2 2026-06-30", "3 2028-04-30"]);
+    expect(mmr("2025-01-01")).toEqual(["1 2026-01-01", "2 2026-07-01"]);
   });
 
   it.each([

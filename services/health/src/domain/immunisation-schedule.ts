@@ -1,19 +1,24 @@
 /**
  * The routine UK immunisation schedule, kept as data: which doses of which vaccine a child should
- * have had by which age. Source: UKHSA, "The complete routine immunisation schedule" (GOV.UK,
- * updated for the changes of 1 July 2025 and 1 January 2026) and the Green Book chapter 11.
+ * have had by which age. Sources (checked 1 December 2026): UKHSA, "Complete routine immunisation
+ * schedule from 1 January 2026" (GOV.UK, updated 10 December 2025); UKHSA, "Childhood schedule
+ * changes from 1 July 2025: information for healthcare practitioners"; the Green Book ch. 11.
  *
- * NOT VERIFIED HERE (the pages could not be read from this machine; written from what is known of
- * them, and to be checked against the current GOV.UK page before use):
- * - the cohort boundaries: children born on or after 1 July 2024 no longer get Hib/MenC at one
- *   year and get a fourth 6-in-1 dose and their second MMR(V) at 18 months (from January 2026);
- *   older children had the second MMR at 3 years 4 months;
- * - the school-year doses (HPV in year 8, the 3-in-1 teenage booster and MenACWY in year 9) are
- *   given by school year, not age: approximated as "by the 13th / 15th birthday", so a child is
- *   not called overdue while their year group is still being offered it;
+ * The cohorts, by date of birth:
+ * - from 1 July 2025 the second MenB moved from 16 to 12 weeks and the first PCV from 12 to 16
+ *   weeks, at the appointment: a baby 12 weeks old on or after 1 July 2025, i.e. born on or after
+ *   8 April 2025, is on the new infant schedule (that boundary is worked out here, not printed);
+ * - born on or after 1 July 2024: no Hib/MenC at one year; a 4th 6-in-1 and the second MMR(V) at
+ *   18 months (the appointment began in January 2026); born 1 July – 31 December 2024 also get an
+ *   MMRV at 3 years 4 months (their varicella second dose), so three MMR-containing doses;
+ * - born before 1 July 2024: Hib/MenC at one year, the second MMR at 3 years 4 months.
+ * Judgement calls, not the schedule's words:
+ * - the school-year doses (HPV aged 12 to 13 in year 8, the 3-in-1 teenage booster and MenACWY at
+ *   14 in year 9) are given by school year, not age: approximated as "by the 13th / 15th birthday",
+ *   so a child is not called overdue while their year group is still being offered it;
  * - rotavirus cannot be given after 24 weeks, so a child older than that who missed it is not
  *   "behind" (nothing can be caught up); the annual flu vaccine is seasonal, not a course, and is
- *   left out of "up to date".
+ *   left out of "up to date"; the 2026 MMR catch-up invitations are left out.
  * Changing the schedule is a change to this table only.
  */
 
@@ -48,7 +53,12 @@ export const VACCINES = {
 } as const;
 export type VaccineName = keyof typeof VACCINES;
 
+/** Born on or after: no Hib/MenC at one year, the 18-month appointment. */
 const NEW_COHORT = "2024-07-01";
+/** Born on or after: MMRV at one year and 18 months, no MMRV at 3 years 4 months. */
+const VARICELLA_COHORT = "2025-01-01";
+/** Born on or after: 12 weeks old on or after 1 July 2025, so MenB at 12 and PCV at 16 weeks. */
+const INFANT_CHANGE_COHORT = "2025-04-08";
 
 export const ROUTINE_SCHEDULE: readonly ScheduledDose[] = [
   { vaccine: "6-in-1", dose: 1, by: { weeks: 8 } },
@@ -58,22 +68,24 @@ export const ROUTINE_SCHEDULE: readonly ScheduledDose[] = [
   { vaccine: "Rotavirus", dose: 1, by: { weeks: 8 }, notAfter: { weeks: 24 } },
   { vaccine: "Rotavirus", dose: 2, by: { weeks: 12 }, notAfter: { weeks: 24 } },
   { vaccine: "MenB", dose: 1, by: { weeks: 8 } },
-  { vaccine: "MenB", dose: 2, by: { weeks: 16 } },
+  { vaccine: "MenB", dose: 2, by: { weeks: 12 }, bornFrom: INFANT_CHANGE_COHORT },
+  { vaccine: "MenB", dose: 2, by: { weeks: 16 }, bornBefore: INFANT_CHANGE_COHORT },
   { vaccine: "MenB", dose: 3, by: { months: 12 } },
-  { vaccine: "PCV", dose: 1, by: { weeks: 16 }, bornFrom: NEW_COHORT },
-  { vaccine: "PCV", dose: 1, by: { weeks: 12 }, bornBefore: NEW_COHORT },
+  { vaccine: "PCV", dose: 1, by: { weeks: 16 }, bornFrom: INFANT_CHANGE_COHORT },
+  { vaccine: "PCV", dose: 1, by: { weeks: 12 }, bornBefore: INFANT_CHANGE_COHORT },
   { vaccine: "PCV", dose: 2, by: { months: 12 } },
   { vaccine: "Hib/MenC", dose: 1, by: { months: 12 }, bornBefore: NEW_COHORT },
   { vaccine: "MMR", dose: 1, by: { months: 12 } },
   { vaccine: "MMR", dose: 2, by: { months: 18 }, bornFrom: NEW_COHORT },
   { vaccine: "MMR", dose: 2, by: { months: 40 }, bornBefore: NEW_COHORT },
+  { vaccine: "MMR", dose: 3, by: { months: 40 }, bornFrom: NEW_COHORT, bornBefore: VARICELLA_COHORT },
   { vaccine: "4-in-1", dose: 1, by: { months: 40 } },
   { vaccine: "HPV", dose: 1, by: { months: 13 * 12 } },
   { vaccine: "3-in-1", dose: 1, by: { months: 15 * 12 } },
   { vaccine: "MenACWY", dose: 1, by: { months: 15 * 12 } },
 ];
 
-export const SCHEDULE_SOURCE = "UKHSA, The complete routine immunisation schedule (GOV.UK); Green Book ch. 11";
+export const SCHEDULE_SOURCE = "UKHSA, Complete routine immunisation schedule from 1 January 2026 (GOV.UK); Green Book ch. 11";
 
 /** The schedule's name for a vaccine as recorded ("Priorix", "mmr", "MMRV" → "MMR"); null when it is not in the routine schedule. */
 export function vaccineNamed(recorded: string): VaccineName | null {
