@@ -1,7 +1,7 @@
 import { DocumentNode, Kind } from "graphql";
 import type { IRule } from "graphql-shield";
 import { Identity, Role, ROLES } from "./identity";
-import { PARTNER_FIELD_EXCEPTIONS, PARTNER_NAMES, PARTNERS, partnerReads, partnersReading } from "./partners";
+import { PartnerName, PARTNER_NAMES, PARTNERS, partnerReads, partnersReading, partnersShown } from "./partners";
 
 /**
  * CareGraph's access matrix, written down once. Every subgraph's graphql-shield rules are
@@ -154,9 +154,9 @@ const uniq = (roles: Role[]): Role[] => ROLES.filter((r) => roles.includes(r));
 /** PARTNER, when some partner agency reads the domain (which agency: ./partners.ts, checked per token). */
 const partnerRole = (domain: AccessDomain): Role[] => (partnersReading(domain).length ? ["PARTNER"] : []);
 
-/** A domain's field exceptions: its own, then those every partner agency has (./partners.ts). */
+/** A domain's field exceptions (partner agencies have an allow list instead: ./partners.ts). */
 export function fieldExceptions(domain: AccessDomain): FieldException[] {
-  return [...(MATRIX[domain].fields ?? []), ...(PARTNER_FIELD_EXCEPTIONS[domain] ?? [])];
+  return MATRIX[domain].fields ?? [];
 }
 
 /** Who may read `type.field` in a domain, exceptions applied. */
@@ -172,7 +172,18 @@ export function readersOf(domain: AccessDomain, type: string, field: string): Ro
     if (x.type !== type || (x.field !== field && x.field !== "*")) continue;
     readers = [...readers.filter((r) => !x.deny?.includes(r)), ...(x.allow ?? [])];
   }
+  // A partner agency is shown only the fields its allow list names.
+  if (!partnersOf(domain, type, field).length) readers = readers.filter((r) => r !== "PARTNER");
   return uniq(readers);
+}
+
+/** Which partner agencies may read `type.field` of a domain (the key of Child: every agency reading the domain). */
+export function partnersOf(domain: AccessDomain, type: string, field: string): PartnerName[] {
+  const shared = SHARED[`${type}.${field}`] ?? SHARED[type];
+  if (shared && shared !== domain) return partnersOf(shared, type, field);
+  if (type === "Query" && MATRIX[domain].queries?.[field]) return [];
+  if (type === "Child" && field === "id") return partnersReading(domain);
+  return partnersShown(domain, type, field);
 }
 
 export function writersOf(domain: AccessDomain, mutation: string): Role[] {
@@ -199,7 +210,8 @@ export function mayRead(identity: Identity | null, domain: AccessDomain): boolea
 /** Whether the caller may read `type.field` of a domain, exceptions applied. */
 export function mayReadField(identity: Identity | null, domain: AccessDomain, type: string, field: string): boolean {
   const readers = readersOf(domain, type, field);
-  return (identity?.roles ?? []).some((r) => readers.includes(r));
+  const agencies: readonly string[] = partnersOf(domain, type, field);
+  return (identity?.roles ?? []).some((r) => readers.includes(r) && (r !== "PARTNER" || agencies.includes(identity?.partner ?? "")));
 }
 
 /** R* = only the fields named under the field-level exceptions. */
@@ -209,7 +221,8 @@ export function access(role: Role, domain: AccessDomain): Access {
   const p = MATRIX[domain];
   const writes = p.write.includes(role) || Object.values(p.mutations ?? {}).some((rs) => rs.includes(role));
   if (writes) return "RW";
-  if (p.read.includes(role) || (role === "PARTNER" && partnerRole(domain).length)) return "R";
+  if (role === "PARTNER") return partnerRole(domain).length ? "R*" : "—";
+  if (p.read.includes(role)) return "R";
   return (p.fields ?? []).some((x) => x.allow?.includes(role)) ? "R*" : "—";
 }
 
@@ -253,8 +266,11 @@ export function fieldsOf(typeDefs: DocumentNode): Map<string, string[]> {
   return out;
 }
 
-/** Builds a hasRole rule for a role list; injected so this module stays free of graphql-shield state. */
-export type RoleRule = (...roles: Role[]) => IRule;
+/**
+ * Builds a hasRole rule for a role list (PARTNER counting only for the agencies named); injected
+ * so this module stays free of graphql-shield state.
+ */
+export type RoleRule = (roles: Role[], partners: readonly PartnerName[]) => IRule;
 
 /**
  * The graphql-shield rules for one subgraph, generated from the matrix: root queries and every
@@ -264,14 +280,14 @@ export type RoleRule = (...roles: Role[]) => IRule;
  */
 export function buildRules(domain: AccessDomain, typeDefs: DocumentNode | Map<string, string[]>, roleRule: RoleRule, nobody: IRule) {
   const types = typeDefs instanceof Map ? typeDefs : fieldsOf(typeDefs);
-  const ruleOf = (roles: Role[]) => (roles.length ? roleRule(...roles) : nobody);
+  const ruleOf = (roles: Role[], partners: readonly PartnerName[] = []) => (roles.length ? roleRule(roles, partners) : nobody);
   const rules: Record<string, Record<string, IRule>> = {};
   for (const [type, fields] of types) {
     const map: Record<string, IRule> = {};
-    for (const field of fields) map[field] = ruleOf(type === "Mutation" ? writersOf(domain, field) : readersOf(domain, type, field));
+    for (const field of fields) map[field] = type === "Mutation" ? ruleOf(writersOf(domain, field)) : ruleOf(readersOf(domain, type, field), partnersOf(domain, type, field));
     rules[type] = map;
   }
-  rules.Query = { ...(rules.Query ?? {}), _entities: ruleOf(anyReaders(domain)) };
+  rules.Query = { ...(rules.Query ?? {}), _entities: ruleOf(anyReaders(domain), partnersReading(domain)) };
   return rules;
 }
 
@@ -283,7 +299,7 @@ export function renderAccessDoc(): string {
   lines.push("Rendered from `infra/platform/src/auth/matrix.ts` by `npm run access:doc -w @caregraph/platform`;");
   lines.push("every subgraph's shield rules are generated from the same data (`rulesFor`), and a test fails");
   lines.push("when this file and the data disagree. R = read, RW = read and write (see the operations below),");
-  lines.push("R* = only the fields named under the field-level exceptions, — = nothing.");
+  lines.push("R* = only the fields named under the field-level exceptions (for PARTNER: its agency's allow list), — = nothing.");
   lines.push("");
   lines.push(`| Role | Scope | ${ACCESS_DOMAINS.join(" | ")} |`);
   lines.push(`|---|---|${ACCESS_DOMAINS.map(() => "---").join("|")}|`);
@@ -306,6 +322,17 @@ export function renderAccessDoc(): string {
   for (const name of PARTNER_NAMES) {
     const p = PARTNERS[name];
     lines.push(`| ${name} | ${p.kind} | ${p.purpose} | ${p.requestsPerMinute} | ${ACCESS_DOMAINS.map((d) => (partnerReads(name, d) ? "R" : "—")).join(" | ")} |`);
+  }
+  lines.push("");
+  lines.push("Each agency is shown only the fields its allow list names (`reads` in partners.ts): a field a domain adds is");
+  lines.push("FORBIDDEN to every agency until it is added there with the operation that needs it.");
+  lines.push("");
+  lines.push("| Partner | Domain | Type | Fields shown |");
+  lines.push("|---|---|---|---|");
+  for (const name of PARTNER_NAMES) {
+    for (const [d, types] of Object.entries(PARTNERS[name].reads as Record<string, Record<string, readonly string[]>>)) {
+      for (const [type, fields] of Object.entries(types)) lines.push(`| ${name} | ${d} | ${type} | ${fields.join(", ")} |`);
+    }
   }
   lines.push("");
   lines.push("## Domains");

@@ -1,5 +1,4 @@
-import type { Role } from "./identity";
-import type { AccessDomain, FieldException } from "./matrix";
+import type { AccessDomain } from "./matrix";
 
 /**
  * Partner agencies (issue 11): organisations outside the local authority that are shown part of
@@ -15,34 +14,98 @@ import type { AccessDomain, FieldException } from "./matrix";
  * What it may run is fixed too: only its own persisted operations
  * (schema/partners/<name>/*.graphql, compiled into schema/persisted-queries/<name>.json).
  */
+/** Per domain, per type: the fields an agency is shown (nothing else of the domain). */
+export type PartnerReads = Partial<Record<AccessDomain, Readonly<Record<string, readonly string[]>>>>;
+
 export interface PartnerAgency {
   /** What kind of organisation it is (ACCESS.md). */
   kind: string;
   /** Why it is shown anything: the job its operations do. */
   purpose: string;
-  /** The domains its operations need. A domain not named here shows it nothing at all. */
-  domains: AccessDomain[];
+  /**
+   * An allow list: the fields its operations read, per domain and type. A domain not named shows
+   * it nothing; a field not named (a new one a domain adds, too) is FORBIDDEN to it until it is
+   * added here with the operation that needs it (gateway/test/partner-fields.test.ts holds the
+   * list and the agencies' operations to each other, both ways).
+   */
+  reads: PartnerReads;
   /** Requests a minute through the gateway (Redis; PARTNER_RATE_LIMIT_PER_MINUTE overrides). */
   requestsPerMinute: number;
 }
+
+/**
+ * Every agency finds a child by name and date of birth and calls the allocated social worker;
+ * lists come a page at a time. Never the UPN, the legal status, the allocation history or who
+ * else the record is shared with.
+ */
+const IDENTITY = {
+  Query: ["child", "children"],
+  ChildConnection: ["edges", "pageInfo"],
+  ChildEdge: ["node"],
+  PageInfo: ["hasNextPage", "endCursor"],
+  Child: ["firstName", "lastName", "dateOfBirth", "sex", "allocatedSocialWorker"],
+  Allocation: ["workerId", "from"],
+} as const;
+
+const withChild = (...fields: string[]) => ({ ...IDENTITY, Child: [...IDENTITY.Child, ...fields] });
 
 export const PARTNERS = {
   "northbrook-health": {
     kind: "NHS health trust (looked-after children's health team)",
     purpose: "initial and review health assessments of the children placed in its area",
-    domains: ["children", "health"],
+    reads: {
+      children: withChild("lookedAfterSince"),
+      // Dates, kinds and how each due date was worked out; never notes, medical history, CAMHS,
+      // substance misuse or consents (special category data, shared case by case).
+      health: {
+        Child: ["healthAssessments", "nextHealthAssessment", "immunisations", "healthSummary"],
+        HealthAssessment: ["id", "kind", "reason", "scheduledFrom", "dueDate", "completedOn", "cancelledOn", "status", "authority", "explanation"],
+        Immunisation: ["vaccine", "scheduleVaccine", "givenOn"],
+        HealthSummary: ["immunisationsUpToDate", "immunisationsOutstanding", "nextDentalCheckDue"],
+      },
+    },
     requestsPerMinute: 120,
   },
   "riverside-school": {
     kind: "school (designated teacher for looked-after children)",
     purpose: "personal education plans, attendance and school history of its looked-after pupils",
-    domains: ["children", "education"],
+    reads: {
+      children: IDENTITY,
+      education: {
+        Child: ["education"],
+        Education: ["currentSchool", "schools", "schoolMoves", "peps", "attendance", "specialEducationalNeeds", "exclusions"],
+        SchoolEnrolment: ["schoolName", "urn", "startDate", "endDate", "designatedTeacher", "isMove"],
+        PersonalEducationPlan: ["id", "kind", "emergency", "scheduledFrom", "dueDate", "completedOn", "cancelledOn", "status", "authority", "explanation"],
+        Attendance: ["term", "termStart", "possibleSessions", "attendedSessions", "percentage", "persistentAbsence"],
+        SpecialEducationalNeeds: ["provision", "startDate", "endDate"],
+        Exclusion: ["kind", "startDate", "days"],
+      },
+    },
     requestsPerMinute: 120,
   },
   "county-police": {
     kind: "police force (missing persons coordinator)",
     purpose: "missing episodes and return home interviews of looked-after children (DfE 2014 guidance on children who go missing)",
-    domains: ["children", "placements"],
+    reads: {
+      // Ethnicity is part of a missing person's description.
+      children: withChild("ethnicity"),
+      // Missing episodes only: never where the child lives or has lived.
+      placements: {
+        Child: ["missingEpisodes"],
+        MissingEpisode: [
+          "id",
+          "kind",
+          "startedAt",
+          "endedAt",
+          "returnInterviewDueAt",
+          "returnInterviewOfferedAt",
+          "returnInterviewHeldAt",
+          "returnInterviewDeclined",
+          "returnInterviewExplanation",
+          "returnInterviewBy",
+        ],
+      },
+    },
     requestsPerMinute: 60,
   },
 } as const satisfies Record<string, PartnerAgency>;
@@ -54,9 +117,11 @@ export function isPartner(value: unknown): value is PartnerName {
   return typeof value === "string" && Object.prototype.hasOwnProperty.call(PARTNERS, value);
 }
 
+const readsOf = (partner: PartnerName): PartnerReads => PARTNERS[partner].reads;
+
 /** Whether the named agency reads the domain (an unknown or missing name reads nothing). */
 export function partnerReads(partner: string | undefined, domain: AccessDomain): boolean {
-  return isPartner(partner) && (PARTNERS[partner].domains as readonly AccessDomain[]).includes(domain);
+  return isPartner(partner) && readsOf(partner)[domain] !== undefined;
 }
 
 /** The agencies that read the domain. */
@@ -64,37 +129,7 @@ export function partnersReading(domain: AccessDomain): PartnerName[] {
   return PARTNER_NAMES.filter((p) => partnerReads(p, domain));
 }
 
-const PARTNER: Role = "PARTNER";
-
-/**
- * Fields a partner agency is not shown even in a domain it reads: what its job does not need.
- * Applied on top of each domain's own exceptions (matrix.ts), for every agency alike.
- */
-export const PARTNER_FIELD_EXCEPTIONS: Partial<Record<AccessDomain, FieldException[]>> = {
-  children: [
-    { type: "Child", field: "upn", deny: [PARTNER], why: "partners match a child by name and date of birth; the unique pupil number stays with the local authority and schools' own systems" },
-    { type: "Child", field: "legalStatus", deny: [PARTNER], why: "the legal basis of care (care order, section 20, remand) is not a partner's business" },
-    { type: "Child", field: "legalStatuses", deny: [PARTNER], why: "the same, for the history" },
-    { type: "Child", field: "allocations", deny: [PARTNER], why: "a partner needs today's social worker (currentAllocations), not who held the case before" },
-    { type: "Child", field: "archivedAt", deny: [PARTNER], why: "record-keeping, not the partner's" },
-    { type: "Child", field: "informationSharingAgreements", deny: [PARTNER], why: "which other agencies a child's record is shared with is not a partner's business" },
-    { type: "InformationSharingAgreement", field: "*", deny: [PARTNER], why: "the same" },
-    { type: "Child", field: "chronology", deny: [PARTNER], why: "the chronology spans every domain; a partner is shown only the fields its own operations read" },
-  ],
-  health: [
-    { type: "HealthAssessment", field: "note", deny: [PARTNER], why: "free-text notes stay inside the local authority" },
-    { type: "Child", field: "medicalHistory", deny: [PARTNER], why: "special category data: shared case by case, not by query" },
-    { type: "Child", field: "camhsReferrals", deny: [PARTNER], why: "the same" },
-    { type: "Child", field: "substanceMisuse", deny: [PARTNER], why: "the same" },
-    { type: "Child", field: "consents", deny: [PARTNER], why: "who consented to what is the local authority's record" },
-  ],
-  placements: [
-    { type: "Child", field: "placements", deny: [PARTNER], why: "the police are shown missing episodes, not where the child has lived" },
-    { type: "Child", field: "currentPlacement", deny: [PARTNER], why: "the address of a placement is shared by the social worker case by case, not by query" },
-    { type: "Placement", field: "*", deny: [PARTNER], why: "the same" },
-    { type: "Child", field: "shortBreaks", deny: [PARTNER], why: "where and when a child stays for short breaks is placement detail" },
-    { type: "Child", field: "placementStability", deny: [PARTNER], why: "placement history in another form" },
-    { type: "Child", field: "placementBreakdownRisk", deny: [PARTNER], why: "decision support for the local authority, not a partner's" },
-    { type: "Query", field: "placementMatches", deny: [PARTNER], why: "carers, providers and vacancies are the local authority's commissioning" },
-  ],
-};
+/** The agencies shown `type.field` of a domain: those whose allow list names it. */
+export function partnersShown(domain: AccessDomain, type: string, field: string): PartnerName[] {
+  return PARTNER_NAMES.filter((p) => readsOf(p)[domain]?.[type]?.includes(field));
+}

@@ -4,7 +4,7 @@ import { GraphQLError } from "graphql";
 import type { DocumentNode } from "graphql";
 import { Identity, Role } from "./identity";
 import { AccessDomain, buildRules } from "./matrix";
-import { partnerReads } from "./partners";
+import { PartnerName, partnerReads } from "./partners";
 
 export interface AuthContext {
   identity: Identity | null;
@@ -59,23 +59,24 @@ export function permissions(rules: IRules, entityRule: IRule = isAuthenticated):
 }
 
 /**
- * hasRole for one domain's rules: PARTNER counts only for a partner agency that reads the domain
- * (./partners.ts) — a school's token is refused a health field, not merely shown no child.
+ * hasRole for one domain's rules: PARTNER counts only for the partner agencies named — those whose
+ * allow list (./partners.ts) has the field — so a school's token is refused a health field, and
+ * the police a field only the health trust reads, not merely shown no child.
  */
 function hasRoleIn(domain: AccessDomain) {
-  return (...roles: Role[]): IRule => {
+  return (roles: Role[], partners: readonly PartnerName[]): IRule => {
     if (!roles.includes("PARTNER")) return hasRole(...roles);
-    const name = `hasRole:${domain}:${roles.join(",")}`;
+    const name = `hasRole:${domain}:${roles.join(",")}:${partners.join(",")}`;
     const existing = roleRules.get(name);
     if (existing) return existing;
+    const shown: readonly string[] = partners;
     const created = rule(name, { cache: "contextual" })((_p, _a, ctx: AuthContext) => {
       if (!ctx.identity) return unauthenticated();
       const { roles: held, partner } = ctx.identity;
       if (held.some((r) => r !== "PARTNER" && roles.includes(r))) return true;
-      if (held.includes("PARTNER") && partnerReads(partner, domain)) return true;
-      return new GraphQLError(`Forbidden: requires role ${roles.join(" or ")}${held.includes("PARTNER") ? ` (this partner agency is not shown ${domain})` : ""}`, {
-        extensions: { code: "FORBIDDEN" },
-      });
+      if (held.includes("PARTNER") && partner && shown.includes(partner)) return true;
+      const why = !held.includes("PARTNER") ? "" : partnerReads(partner, domain) ? " (not on this partner agency's allow list)" : ` (this partner agency is not shown ${domain})`;
+      return new GraphQLError(`Forbidden: requires role ${roles.join(" or ")}${why}`, { extensions: { code: "FORBIDDEN" } });
     });
     roleRules.set(name, created);
     return created;

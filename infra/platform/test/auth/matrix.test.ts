@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import gql from "graphql-tag";
 import { ACCESS_DOC } from "../../src/auth/render-access";
-import { ACCESS_DOMAINS, access, anyReaders, buildRules, MATRIX, mayRead, mayReadField, readersOf, renderAccessDoc, scopeOf, SCOPES, writersOf } from "../../src/auth/matrix";
+import { ACCESS_DOMAINS, access, anyReaders, buildRules, MATRIX, mayRead, mayReadField, partnersOf, readersOf, renderAccessDoc, scopeOf, SCOPES, writersOf } from "../../src/auth/matrix";
 import { ROLES } from "../../src/auth/identity";
 import { PARTNER_NAMES, PARTNERS, partnerReads } from "../../src/auth/partners";
 
@@ -57,7 +57,7 @@ describe("the access matrix", () => {
       extend type Child @key(fields: "id") { id: ID! carePlan: Int }
     `;
     const calls: string[][] = [];
-    const rules = buildRules("care-planning", typeDefs, (...roles) => (calls.push(roles), roles.join(",")) as never, "nobody" as never);
+    const rules = buildRules("care-planning", typeDefs, (roles) => (calls.push(roles), roles.join(",")) as never, "nobody" as never);
     expect(rules).toEqual({
       Query: { workTray: "SOCIAL_WORKER,TEAM_MANAGER", _entities: anyReaders("care-planning").join(",") },
       Mutation: { recordLookedAfterReview: "SOCIAL_WORKER,IRO", recordCarePlan: "SOCIAL_WORKER,TEAM_MANAGER" },
@@ -86,16 +86,39 @@ describe("partner agencies (issue 11)", () => {
   const partner = (name: string) => ({ userId: name, tenant: "E09000027", roles: ["PARTNER" as const], partner: name });
 
   it("each agency reads its own domains and nothing else", () => {
-    expect(PARTNERS["northbrook-health"].domains).toEqual(["children", "health"]);
-    expect(PARTNERS["riverside-school"].domains).toEqual(["children", "education"]);
+    const domains = (name: keyof typeof PARTNERS) => Object.keys(PARTNERS[name].reads);
+    expect(domains("northbrook-health")).toEqual(["children", "health"]);
+    expect(domains("riverside-school")).toEqual(["children", "education"]);
     // Missing episodes and return home interviews are the placements domain's.
-    expect(PARTNERS["county-police"].domains).toEqual(["children", "placements"]);
+    expect(domains("county-police")).toEqual(["children", "placements"]);
     for (const name of PARTNER_NAMES) {
-      for (const d of ACCESS_DOMAINS) expect(partnerReads(name, d)).toBe((PARTNERS[name].domains as readonly string[]).includes(d));
+      for (const d of ACCESS_DOMAINS) expect(partnerReads(name, d)).toBe(domains(name).includes(d));
     }
     expect(partnerReads("unknown-agency", "children")).toBe(false);
     expect(partnerReads(undefined, "children")).toBe(false);
     expect(ACCESS_DOMAINS.some((d) => writersOf(d, "anything").includes("PARTNER"))).toBe(false);
+  });
+
+  it("the allow list is per agency: the police see ethnicity (a missing person's description), the school and the trust do not", () => {
+    expect(mayReadField(partner("county-police"), "children", "Child", "ethnicity")).toBe(true);
+    expect(mayReadField(partner("riverside-school"), "children", "Child", "ethnicity")).toBe(false);
+    expect(mayReadField(partner("northbrook-health"), "children", "Child", "lookedAfterSince")).toBe(true);
+    expect(mayReadField(partner("county-police"), "children", "Child", "lookedAfterSince")).toBe(false);
+    // Every agency finds a child by name and date of birth, and may ask with the child's id anywhere it reads.
+    for (const name of PARTNER_NAMES) expect(mayReadField(partner(name), "children", "Child", "firstName")).toBe(true);
+    expect(partnersOf("health", "Child", "id")).toEqual(["northbrook-health"]);
+    expect(mayReadField(partner("county-police"), "health", "Child", "id")).toBe(false);
+  });
+
+  it("a field on no allow list is no partner's: one a domain adds tomorrow is FORBIDDEN until named there", () => {
+    expect(readersOf("health", "HealthAssessment", "aFieldAddedTomorrow")).not.toContain("PARTNER");
+    expect(readersOf("health", "HealthAssessment", "aFieldAddedTomorrow")).toContain("SOCIAL_WORKER");
+    expect(access("PARTNER", "health")).toBe("R*");
+    expect(access("PARTNER", "safeguarding")).toBe("—");
+    // Rules carry the agencies: the shield counts PARTNER only for them.
+    const agencies: string[][] = [];
+    buildRules("children", gql`type Child { firstName: String ethnicity: String upn: String }`, (roles, partners) => (agencies.push([...partners]), roles.join(",")) as never, "nobody" as never);
+    expect(agencies).toEqual([[...PARTNER_NAMES], ["county-police"], [], PARTNER_NAMES.filter((p) => partnerReads(p, "children"))]);
   });
 
   it("a partner's scope is its own agreements, in its own domains only", () => {
@@ -108,7 +131,7 @@ describe("partner agencies (issue 11)", () => {
     expect(scopeOf(partner("northbrook-health"), "audit").any).toBe(false);
   });
 
-  it("field exceptions apply to partners: no UPN, no legal status, no clinical note, no placement address", () => {
+  it("the allow lists leave out: the UPN, no legal status, no clinical note, no placement address", () => {
     expect(readersOf("children", "Child", "firstName")).toContain("PARTNER");
     expect(readersOf("children", "Child", "upn")).not.toContain("PARTNER");
     expect(readersOf("children", "Child", "legalStatus")).not.toContain("PARTNER");
