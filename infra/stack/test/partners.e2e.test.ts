@@ -200,6 +200,11 @@ describe("anything else is refused at the gateway, before any subgraph is called
     expect(list.data?.children.edges.map((e) => e.node.id)).toEqual([child.police]);
     const upn = await graphql<{ child: { upn: string | null } }>(url, police, "query($id: ID!) { child(id: $id) { upn } }", { id: child.police });
     expect(upn.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    // The allow list is per agency: lookedAfterSince is the health trust's, not the police's.
+    const since = await graphql<{ child: { firstName: string; lookedAfterSince: string | null } }>(url, police, "query($id: ID!) { child(id: $id) { firstName lookedAfterSince } }", { id: child.police });
+    expect(since.errors?.map((e) => [e.path?.join("."), e.extensions?.code])).toEqual([["child.lookedAfterSince", "FORBIDDEN"]]);
+    expect(since.errors?.[0]?.message).toMatch(/allow list/);
+    expect(since.data?.child.firstName).toEqual(expect.any(String));
   });
 });
 
