@@ -31,8 +31,12 @@ export class ManagedProcess {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  /** Starts and resolves when ready; rejects with the log's tail if the process dies first. */
-  async start(timeoutMs = 60_000, onLine?: (line: string) => void): Promise<void> {
+  /**
+   * Starts and resolves when ready; rejects with the log's tail if the process dies first. Nine
+   * subgraphs open their databases and migrate at once: on a loaded 2-core machine that has taken
+   * over a minute, so the default wait is generous.
+   */
+  async start(timeoutMs = 150_000, onLine?: (line: string) => void): Promise<void> {
     this.log = createWriteStream(this.logFile, { flags: "a" });
     const child = spawn(process.execPath, [this.entry], { env: this.env, stdio: ["ignore", "pipe", "pipe"] });
     this.child = child;

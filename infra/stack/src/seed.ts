@@ -4,6 +4,7 @@ import { eventually } from "@caregraph/platform/testing";
 import { graphqlOk } from "./client";
 import { seedInformationSharing } from "./seed-partners";
 import { seedEducation, seedFamily, seedHealthAndPlacement, seedLeavingCare, seedUasc } from "./seed-record";
+import { seedHealthProfile } from "./seed-profile";
 
 /**
  * A small synthetic caseload so the embedded graph has something to show. Every name and date
@@ -86,6 +87,7 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
     await seedFamily(run, i, registerChild.id, lookedAfterSince, legalStatus === "C2");
     await seedHealthAndPlacement(run, i, registerChild.id, placementId, dateOfBirth, i % 3 === 0 ? addDays(lookedAfterSince, 5) : lookedAfterSince, today);
     await seedInformationSharing(run, i, registerChild.id, dateOfBirth, today);
+    await seedHealthProfile(run, i, registerChild.id, dateOfBirth, lookedAfterSince, legalStatus === "C2", today);
     if (i === CARE_LEAVER) {
       await eventually(async () => {
         const r = await graphqlOk<{ child: { leavingCare: { status: string } | null } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { leavingCare { status } } }`, { id: registerChild.id });
