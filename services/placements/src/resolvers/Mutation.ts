@@ -121,6 +121,7 @@ export const Mutation: MutationResolvers = {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.identity, input.childId);
     const postcode = normalisePostcode(input.postcode);
+    const homePostcode = normalisePostcode(input.homePostcode, "input.homePostcode");
     const urn = normaliseUrn(input.urn);
     return db.$transaction(async (tx) => {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
@@ -135,6 +136,7 @@ export const Mutation: MutationResolvers = {
           type: input.type,
           provider: input.provider ?? null,
           postcode,
+          homePostcode,
           urn,
           startDate: toUtc(input.startDate),
           endDate: input.endDate ? toUtc(input.endDate) : null,
@@ -170,6 +172,7 @@ export const Mutation: MutationResolvers = {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.identity, input.childId);
     const postcode = normalisePostcode(input.postcode);
+    const homePostcode = normalisePostcode(input.homePostcode, "input.homePostcode");
     const urn = normaliseUrn(input.urn);
     return db.$transaction(async (tx) => {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
@@ -190,6 +193,7 @@ export const Mutation: MutationResolvers = {
           type: input.type,
           provider: input.provider ?? null,
           postcode,
+          homePostcode,
           urn,
           startDate: toUtc(input.date),
           previousPlacementId: ended.id,
@@ -250,6 +254,7 @@ export const Mutation: MutationResolvers = {
     const found = await findPlacement(ctx, input.id);
     const child = await directory.require(db, ctx.identity, found.childId, "input.id");
     const postcode = input.postcode !== undefined ? normalisePostcode(input.postcode) : found.postcode;
+    const homePostcode = input.homePostcode !== undefined ? normalisePostcode(input.homePostcode, "input.homePostcode") : found.homePostcode;
     const urn = input.urn !== undefined ? normaliseUrn(input.urn) : found.urn;
     return db.$transaction(async (tx) => {
       const history = await lockedPlacements(tx, child.tenant, child.id);
@@ -261,6 +266,7 @@ export const Mutation: MutationResolvers = {
         endDate,
         provider: input.provider !== undefined ? input.provider : before.provider,
         postcode,
+        homePostcode,
         urn,
         // DfE rule 233: no reason for change on an open episode, so reopening a placement clears it.
         reasonForChange: endDate === null ? null : before.reasonForChange,
@@ -514,14 +520,21 @@ export const Mutation: MutationResolvers = {
         child.dateOfBirth,
       );
       const created = await tx.shortBreak.create({
-        data: { id: randomUUID(), tenant: child.tenant, childId: child.id, startDate: toUtc(input.startDate), endDate: toUtc(input.endDate) },
+        data: {
+          id: randomUUID(),
+          tenant: child.tenant,
+          childId: child.id,
+          startDate: toUtc(input.startDate),
+          endDate: toUtc(input.endDate),
+          legalStatus: input.legalStatus ?? "V3",
+        },
       });
       await recorder.change(tx, actor(ctx), {
         action: "short_break.recorded",
         entity: "ShortBreak",
         entityId: created.id,
         childId: child.id,
-        details: { startDate: input.startDate, endDate: input.endDate },
+        details: { startDate: input.startDate, endDate: input.endDate, legalStatus: created.legalStatus },
         events: [events.shortBreakRecorded(created), ...chronologyChanges(child.id, [], shortBreakEntries(created), "recorded")],
       });
       return created;
