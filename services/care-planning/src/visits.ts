@@ -175,16 +175,21 @@ export async function onPlacementAmended(tx: Tx, e: EventEnvelope): Promise<NewE
 }
 
 /**
- * Reg 25: a connected person's temporary approval extended (placements: TemporaryApprovalExtended):
- * reg 28(4)'s visit regime runs on to the new end. Open visits keep their due dates (an interval
+ * Reg 25: a connected person's temporary approval extended (placements: TemporaryApprovalExtended),
+ * or corrected (TemporaryApprovalAmended; endsOn null: there was none): reg 28(4)'s visit regime
+ * runs to the new end. Open visits keep their due dates (an interval
  * under reg 28(4) is never longer than one under reg 28(2)).
  */
 export async function onTemporaryApprovalExtended(tx: Tx, e: EventEnvelope): Promise<NewEvent[]> {
   const p = e.payload as { placementId: string; endsOn?: LocalDate | null };
   await lockChild(tx, e.childId);
-  await tx.visitPlacement.updateMany({
-    where: { id: p.placementId, tenant: e.tenant },
-    data: { temporaryApprovalEndsOn: p.endsOn ? toUtc(p.endsOn) : null },
+  const placement = await tx.visitPlacement.findFirst({ where: { id: p.placementId, tenant: e.tenant } });
+  if (!placement) return [];
+  // An approval added by a correction: reg 28(4)'s first review may already have been held.
+  const firstReviewHeldOn = placement.firstReviewHeldOn ?? (await firstReviewSince(tx, e.tenant, e.childId, fromUtc(placement.startDate)));
+  await tx.visitPlacement.update({
+    where: { id: placement.id },
+    data: { temporaryApprovalEndsOn: p.endsOn ? toUtc(p.endsOn) : null, firstReviewHeldOn },
   });
   return [];
 }

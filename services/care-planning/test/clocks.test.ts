@@ -150,6 +150,18 @@ describe("statutory visits for a connected person approved temporarily (CPPCR 20
     expect(fourWeekly.explanation).toContain("first review held on 5 Nov 2026");
   });
 
+  it("a temporary approval removed as entered in error (TemporaryApprovalAmended, endsOn null): the next interval is reg 28(2)'s 6 weeks", async () => {
+    const childId = await t.lookedAfterChild("2026-10-26");
+    const { placementId, event } = t.placementStarted(childId, "2026-10-26", { temporaryApprovalEndsOn: "2027-02-15" });
+    await t.send("placements", event);
+    await until(childId, (c) => c.statutoryVisits.length === 1);
+    const amended = t.event("placements", "TemporaryApprovalAmended", childId, { placementId, endsOn: null });
+    await t.send("placements", amended);
+    await t.processed(amended.id);
+    await env.svc.query(env.token, VISIT, { input: { childId, visitedOn: "2026-11-02" } });
+    expect((await child(childId)).statutoryVisits[1]).toMatchObject({ dueDate: "2026-12-14", authority: expect.stringContaining("reg 28(2)(b)") });
+  });
+
   it("a short break (ShortBreakRecorded, DfE V3) starts no reg 28(2) visit clock", async () => {
     const childId = await t.lookedAfterChild("2026-11-06");
     const brk = t.event("placements", "ShortBreakRecorded", childId, {

@@ -104,7 +104,15 @@ export const MATRIX: Record<AccessDomain, DomainPolicy> = {
     read: [SW, TM, RS, FO, PA, UC, SL, IRO],
     write: [SW],
     // Confirming a match decides where a child will live: a team manager's decision (issue 12).
-    mutations: { amendPlacement: [SW, TM], voidPlacement: [SW, TM], confirmPlacementMatch: [TM] },
+    mutations: {
+      amendPlacement: [SW, TM],
+      voidPlacement: [SW, TM],
+      amendShortBreak: [SW, TM],
+      voidShortBreak: [SW, TM],
+      amendTemporaryApproval: [SW, TM],
+      amendDisruptionMeeting: [SW, TM],
+      confirmPlacementMatch: [TM],
+    },
     // Across the whole tenant: only for roles that may see every child of it.
     queries: { placementStabilityReport: [SW, TM] },
     fields: [

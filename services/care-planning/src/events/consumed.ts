@@ -37,6 +37,8 @@ export function handlers(recorder: Recorder) {
     PlacementEnded: publishing(onPlacementEnded),
     PlacementVoided: publishing(onPlacementVoided),
     TemporaryApprovalExtended: publishing(onTemporaryApprovalExtended),
+    // A correction (endsOn null: never had one) moves the reg 28(4) regime the same way.
+    TemporaryApprovalAmended: publishing(onTemporaryApprovalExtended),
     StatutoryTaskScheduled: applyTaskEvent("OPEN"),
     StatutoryTaskCompleted: applyTaskEvent("DONE"),
     StatutoryTaskCancelled: applyTaskEvent("CANCELLED"),

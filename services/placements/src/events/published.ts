@@ -111,6 +111,19 @@ export const temporaryApprovalExtended = (p: Placement): NewEvent => ({
   payload: { placementId: p.id, endsOn: p.temporaryApprovalEndsOn ? fromUtc(p.temporaryApprovalEndsOn) : null },
 });
 
+/** A corrected temporary approval (endsOn null: the placement never had one): care-planning's visit regime follows. */
+export const temporaryApprovalAmended = (p: Placement): NewEvent => ({
+  type: "TemporaryApprovalAmended",
+  childId: p.childId,
+  payload: { placementId: p.id, endsOn: p.temporaryApprovalEndsOn ? fromUtc(p.temporaryApprovalEndsOn) : null },
+});
+
+/** A short break corrected: as it now stands. */
+export const shortBreakAmended = (b: ShortBreak): NewEvent => ({ ...shortBreakRecorded(b), type: "ShortBreakAmended" });
+
+/** A short break entered in error. */
+export const shortBreakVoided = (b: ShortBreak): NewEvent => ({ type: "ShortBreakVoided", childId: b.childId, payload: { shortBreakId: b.id } });
+
 /** The work-tray task before a connected person's temporary approval lapses (decide: approve, extend or move). */
 export function temporaryApprovalTask(p: Placement): StatutoryTask {
   const due = approvalDecisionDue(fromUtc(p.temporaryApprovalEndsOn!), p.temporaryApprovalExtended);
