@@ -62,7 +62,8 @@ const OFSTED_POINTS: Record<OfstedRating, number> = { OUTSTANDING: 20, GOOD: 15,
  * match (the carer's terms of approval or the home's statement of purpose); the rest are scored
  * with every reason said: age, Ofsted rating, the carer's review, siblings placed together
  * (Children Act 1989 s22C(8)(c): siblings accommodated together where practicable), and distance
- * from home (s22C(8)(a)-(b): near home; over 20 miles is the DfE's flag). Distance uses the stand-in
+ * from home (s22C(8)(a): near home; over 20 miles is the DfE's flag). The s22C paragraph letters
+ * were not checked against the Act here (not in the domain notes); the weights are a local judgement. Distance uses the stand-in
  * district centroids (distance.ts): unknown gives no points and says why. Not yet weighed: specialisms vs needs.
  */
 export function matchVacancy(dateOfBirth: LocalDate, v: VacancyFacts, today: LocalDate, child: ChildFacts = NO_FACTS): Match | null {
