@@ -10,4 +10,6 @@ export default subgraphCodegen({
   FosterCarer: "./prisma/client#FosterCarer",
   Vacancy: "./prisma/client#Vacancy",
   PlacementMatch: "../resolvers/Query#MatchParent",
+  PlacementMatchConfirmation: "./prisma/client#VacancyMatch",
+  PlacementStabilityReport: "../domain/stability-report#StabilityReport",
 });

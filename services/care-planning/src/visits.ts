@@ -8,7 +8,21 @@ import { lockChild } from "./reviews";
 
 type Tx = Prisma.TransactionClient;
 
-const facts = (p: VisitPlacement): PlacementFacts => ({ startDate: fromUtc(p.startDate), intendedToLastUntil18: p.intendedToLastUntil18 });
+const facts = (p: VisitPlacement): PlacementFacts => ({
+  startDate: fromUtc(p.startDate),
+  intendedToLastUntil18: p.intendedToLastUntil18,
+  temporaryApprovalEndsOn: p.temporaryApprovalEndsOn ? fromUtc(p.temporaryApprovalEndsOn) : null,
+  firstReviewHeldOn: p.firstReviewHeldOn ? fromUtc(p.firstReviewHeldOn) : null,
+});
+
+/** Reg 28(4)'s "first review": the first looked-after review held on or after the placement's start. */
+async function firstReviewSince(tx: Tx, tenant: string, childId: string, startDate: LocalDate): Promise<Date | null> {
+  const r = await tx.lookedAfterReview.findFirst({
+    where: { tenant, childId, heldOn: { gte: toUtc(startDate) }, cancelledOn: null },
+    orderBy: { heldOn: "asc" },
+  });
+  return r?.heldOn ?? null;
+}
 
 /** The regulation behind a visit's due date, re-derived from how its clock started. */
 export const authorityOf = (v: StatutoryVisit, p: VisitPlacement | null) =>
@@ -72,18 +86,24 @@ async function cancel(tx: Tx, visits: StatutoryVisit[], on: LocalDate, reason: s
  * open visit is cancelled and a visit falls due within 1 week of the start.
  */
 export async function onPlacementStarted(tx: Tx, e: EventEnvelope): Promise<NewEvent[]> {
-  const p = e.payload as { placementId: string; startDate: LocalDate; intendedToLastUntil18?: boolean; previousPlacementId?: string | null };
+  const p = e.payload as {
+    placementId: string;
+    startDate: LocalDate;
+    intendedToLastUntil18?: boolean;
+    previousPlacementId?: string | null;
+    temporaryApprovalEndsOn?: LocalDate | null;
+  };
   await lockChild(tx, e.childId);
+  // Reg 28(4): a connected person approved temporarily (reg 24) sets the visit regime.
+  const regime = {
+    intendedToLastUntil18: p.intendedToLastUntil18 ?? false,
+    temporaryApprovalEndsOn: p.temporaryApprovalEndsOn ? toUtc(p.temporaryApprovalEndsOn) : null,
+    firstReviewHeldOn: p.temporaryApprovalEndsOn ? await firstReviewSince(tx, e.tenant, e.childId, p.startDate) : null,
+  };
   const placement = await tx.visitPlacement.upsert({
     where: { id: p.placementId },
-    create: {
-      id: p.placementId,
-      tenant: e.tenant,
-      childId: e.childId,
-      startDate: toUtc(p.startDate),
-      intendedToLastUntil18: p.intendedToLastUntil18 ?? false,
-    },
-    update: { startDate: toUtc(p.startDate), intendedToLastUntil18: p.intendedToLastUntil18 ?? false },
+    create: { id: p.placementId, tenant: e.tenant, childId: e.childId, startDate: toUtc(p.startDate), ...regime },
+    update: { startDate: toUtc(p.startDate), ...regime },
   });
   if (p.previousPlacementId) {
     await tx.visitPlacement.updateMany({ where: { id: p.previousPlacementId, tenant: e.tenant, endDate: null }, data: { endDate: toUtc(p.startDate) } });
@@ -152,6 +172,39 @@ export async function onPlacementAmended(tx: Tx, e: EventEnvelope): Promise<NewE
     events.push(statutoryTaskScheduled(e.childId, visitTask(moved, authorityOf(moved, placement))));
   }
   return events;
+}
+
+/**
+ * Reg 25: a connected person's temporary approval extended (placements: TemporaryApprovalExtended),
+ * or corrected (TemporaryApprovalAmended; endsOn null: there was none): reg 28(4)'s visit regime
+ * runs to the new end. Open visits keep their due dates (an interval
+ * under reg 28(4) is never longer than one under reg 28(2)).
+ */
+export async function onTemporaryApprovalExtended(tx: Tx, e: EventEnvelope): Promise<NewEvent[]> {
+  const p = e.payload as { placementId: string; endsOn?: LocalDate | null };
+  await lockChild(tx, e.childId);
+  const placement = await tx.visitPlacement.findFirst({ where: { id: p.placementId, tenant: e.tenant } });
+  if (!placement) return [];
+  // An approval added by a correction: reg 28(4)'s first review may already have been held.
+  const firstReviewHeldOn = placement.firstReviewHeldOn ?? (await firstReviewSince(tx, e.tenant, e.childId, fromUtc(placement.startDate)));
+  await tx.visitPlacement.update({
+    where: { id: placement.id },
+    data: { temporaryApprovalEndsOn: p.endsOn ? toUtc(p.endsOn) : null, firstReviewHeldOn },
+  });
+  return [];
+}
+
+/**
+ * A looked-after review held: for the child's current placement with a connected person approved
+ * temporarily, the first review since it began ends reg 28(4)'s weekly visits (the next interval,
+ * from the next visit made, is 4 weeks). The open visit keeps its weekly due date: its interval
+ * began before the review.
+ */
+export async function noteReviewHeld(tx: Tx, tenant: string, childId: string, heldOn: LocalDate): Promise<void> {
+  await tx.visitPlacement.updateMany({
+    where: { tenant, childId, endDate: null, voided: false, temporaryApprovalEndsOn: { not: null }, firstReviewHeldOn: null, startDate: { lte: toUtc(heldOn) } },
+    data: { firstReviewHeldOn: toUtc(heldOn) },
+  });
 }
 
 /** A placement that ends (CPPCR 2010 reg 28 applies to a placement) stops its visit clock. */

@@ -131,6 +131,55 @@ describe("looked-after reviews (CPPCR 2010 reg 33)", () => {
   });
 });
 
+describe("statutory visits for a connected person approved temporarily (CPPCR 2010 reg 28(4)) and short breaks (reg 48)", () => {
+  it("weekly until the first review, then every 4 weeks: from PlacementStarted's temporaryApprovalEndsOn", async () => {
+    const childId = await t.lookedAfterChild("2026-10-26");
+    const { placementId, event } = t.placementStarted(childId, "2026-10-26", { temporaryApprovalEndsOn: "2027-02-15" });
+    await t.send("placements", event);
+    const [first] = await until(childId, (c) => c.statutoryVisits.length === 1 && c.statutoryVisits);
+    expect(first).toMatchObject({ placementId, dueDate: "2026-11-02", authority: expect.stringContaining("reg 28(4)") });
+    const v1 = await env.svc.query<{ recordStatutoryVisit: Visit }>(env.token, VISIT, { input: { childId, visitedOn: "2026-11-02" } });
+    expect(v1.errors).toBeUndefined();
+    const weekly = (await child(childId)).statutoryVisits[1]!;
+    expect(weekly).toMatchObject({ dueDate: "2026-11-09", authority: expect.stringContaining("at least once a week until the first review") });
+    const review = await env.svc.query(env.token, REVIEW, { input: { childId, heldOn: "2026-11-05", participation: "PN1" } });
+    expect(review.errors).toBeUndefined();
+    await env.svc.query(env.token, VISIT, { input: { childId, visitedOn: "2026-11-09" } });
+    const fourWeekly = (await child(childId)).statutoryVisits[2]!;
+    expect(fourWeekly).toMatchObject({ dueDate: "2026-12-07", authority: expect.stringContaining("not more than 4 weeks") });
+    expect(fourWeekly.explanation).toContain("first review held on 5 Nov 2026");
+  });
+
+  it("a temporary approval removed as entered in error (TemporaryApprovalAmended, endsOn null): the next interval is reg 28(2)'s 6 weeks", async () => {
+    const childId = await t.lookedAfterChild("2026-10-26");
+    const { placementId, event } = t.placementStarted(childId, "2026-10-26", { temporaryApprovalEndsOn: "2027-02-15" });
+    await t.send("placements", event);
+    await until(childId, (c) => c.statutoryVisits.length === 1);
+    const amended = t.event("placements", "TemporaryApprovalAmended", childId, { placementId, endsOn: null });
+    await t.send("placements", amended);
+    await t.processed(amended.id);
+    await env.svc.query(env.token, VISIT, { input: { childId, visitedOn: "2026-11-02" } });
+    expect((await child(childId)).statutoryVisits[1]).toMatchObject({ dueDate: "2026-12-14", authority: expect.stringContaining("reg 28(2)(b)") });
+  });
+
+  it("a short break (ShortBreakRecorded, DfE V3) starts no reg 28(2) visit clock", async () => {
+    const childId = await t.lookedAfterChild("2026-11-06");
+    const brk = t.event("placements", "ShortBreakRecorded", childId, {
+      shortBreakId: randomUUID(),
+      startDate: "2026-11-06",
+      endDate: "2026-11-08",
+      days: 2,
+      legalStatus: "V3",
+      visitRegime: "AS_AGREED",
+    });
+    // An event handled after it on the same topic and key: once it is in, the short break has been read.
+    const after = t.event("placements", "PlacementVoided", childId, { placementId: randomUUID() });
+    await t.send("placements", brk, after);
+    await t.processed(after.id);
+    expect((await child(childId)).statutoryVisits).toEqual([]);
+  });
+});
+
 describe("statutory visits (CPPCR 2010 reg 28(2))", () => {
   it("a visit is due a week after the placement starts; the next counts 6 weeks from the visit actually made", async () => {
     const childId = await t.lookedAfterChild("2026-11-02");

@@ -20,7 +20,7 @@ export function support(env: ServiceUnderTest<PrismaClient>) {
     return id;
   }
 
-  const placementStarted = (childId: string, startDate: string, o: { intendedToLastUntil18?: boolean; previousPlacementId?: string; tenant?: string } = {}) => {
+  const placementStarted = (childId: string, startDate: string, o: { intendedToLastUntil18?: boolean; previousPlacementId?: string; tenant?: string; temporaryApprovalEndsOn?: string } = {}) => {
     const placementId = randomUUID();
     const e = event(
       "placements",
@@ -34,6 +34,7 @@ export function support(env: ServiceUnderTest<PrismaClient>) {
         isMove: Boolean(o.previousPlacementId),
         previousPlacementId: o.previousPlacementId ?? null,
         ...(o.intendedToLastUntil18 === undefined ? {} : { intendedToLastUntil18: o.intendedToLastUntil18 }),
+        ...(o.temporaryApprovalEndsOn === undefined ? {} : { temporaryApprovalEndsOn: o.temporaryApprovalEndsOn }),
       },
       o.tenant,
     );

@@ -36,7 +36,7 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
       }),
     ),
     shortBreaks: childKeyedLoader((childIds) =>
-      deps.db.shortBreak.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] }),
+      deps.db.shortBreak.findMany({ where: { tenant, childId: { in: childIds }, voidedAt: null }, orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] }),
     ),
     missingEpisodes: childKeyedLoader((childIds) =>
       deps.db.missingEpisode.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ startedAt: "asc" }, { createdAt: "asc" }] }),

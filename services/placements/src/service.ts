@@ -17,7 +17,8 @@ export const placements: ServiceDefinition<PrismaClient, Context> = {
   rules,
   createClient: (adapter) => new PrismaClient({ adapter }),
   context: createContext,
-  // Its own events too: the child directory learns from them which home each child is placed in.
-  subscriptions: ["children", "placements"],
+  // Its own events too: the child directory learns from them which home each child is placed in;
+  // family's for siblings (matching).
+  subscriptions: ["children", "placements", "family"],
   handlers: (deps) => handlers(deps.recorder),
 };

@@ -9,6 +9,8 @@ const env = serviceUnderTest(placements);
 beforeAll(() => setClock("2026-12-22T09:00:00Z"));
 afterAll(() => setClock(null));
 
+const NO_DISTANCE = "distance from home unknown: no home postcode recorded (0)";
+
 async function knownChild(dateOfBirth: string, tenant: string) {
   const id = randomUUID();
   await publish(testKafka(env.broker.bootstrapServers), eventsTopic("children"), [
@@ -46,13 +48,14 @@ it("ranks open vacancies for a child with their reasons, leaving out those outsi
     { childId: child },
   );
   expect(placementMatches).toEqual([
-    { score: 70, reasons: ["aged 12, within the vacancy's age range 11–17 (+50)", "Ofsted outstanding (+20)"], vacancy: { id: inHome } },
+    { score: 70, reasons: ["aged 12, within the vacancy's age range 11–17 (+50)", "Ofsted outstanding (+20)", NO_DISTANCE], vacancy: { id: inHome } },
     {
       score: 35,
       reasons: [
         "aged 12, within the vacancy's age range 0–17 (+50)",
         "the carer's annual review was due 2026-12-01 (reg 28) and is overdue (-20)",
         "2 places (room for a sibling) (+5)",
+        NO_DISTANCE,
       ],
       vacancy: { id: withCarer },
     },

@@ -93,6 +93,7 @@ describe("long-term stability: under 16, looked after at least 2.5 years, in the
       "aged 12 on 1 Dec 2026 (long-term stability is measured for children under 16)",
       "looked after since 1 Jan 2023: at least 2.5 years",
       "in the same placement since 1 May 2026: less than 2 years",
+      "distance from home unknown: no home postcode recorded",
     ]);
   });
 });

@@ -103,8 +103,20 @@ export const MATRIX: Record<AccessDomain, DomainPolicy> = {
     what: "placements, missing episodes, return interviews",
     read: [SW, TM, RS, FO, PA, UC, SL, IRO],
     write: [SW],
-    mutations: { amendPlacement: [SW, TM], voidPlacement: [SW, TM] },
+    // Confirming a match decides where a child will live: a team manager's decision (issue 12).
+    mutations: {
+      amendPlacement: [SW, TM],
+      voidPlacement: [SW, TM],
+      amendShortBreak: [SW, TM],
+      voidShortBreak: [SW, TM],
+      amendTemporaryApproval: [SW, TM],
+      amendDisruptionMeeting: [SW, TM],
+      confirmPlacementMatch: [TM],
+    },
+    // Across the whole tenant: only for roles that may see every child of it.
+    queries: { placementStabilityReport: [SW, TM] },
     fields: [
+      { type: "Placement", field: "homePostcode", deny: [RS], why: "the family home's postcode is for the social work team, not the home's staff" },
       { type: "Placement", field: "postcode", deny: [RS], why: "a home's staff see where the child lives now, not where they lived before" },
     ],
   },

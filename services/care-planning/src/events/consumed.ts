@@ -3,7 +3,7 @@ import { LocalDate } from "@caregraph/platform/calendar";
 import { directory } from "../context";
 import type { Prisma } from "../generated/prisma/client";
 import { cancelOpenReviews, lockChild, onBecameLookedAfter } from "../reviews";
-import { onPlacementAmended, onPlacementEnded, onPlacementStarted, onPlacementVoided, stopVisits } from "../visits";
+import { onPlacementAmended, onPlacementEnded, onPlacementStarted, onPlacementVoided, onTemporaryApprovalExtended, stopVisits } from "../visits";
 import { applyTaskEvent, onWorkerAllocated } from "../work-tray";
 
 type Tx = Prisma.TransactionClient;
@@ -20,7 +20,8 @@ async function onCeasedLookedAfter(tx: Tx, e: EventEnvelope): Promise<NewEvent[]
 /**
  * What the care-planning domain reacts to. Each runs once per event (idempotent consumer).
  * - children: becoming looked after / leaving care (review and visit clocks), allocations (tray filter);
- * - placements: starts, corrections, ends, voids (visit clock);
+ * - placements: starts, corrections, ends, voids, temporary approvals extended (visit clock; a
+ *   short break, ShortBreakRecorded, starts none: reg 48(3) disapplies reg 28(2));
  * - every domain, its own included: StatutoryTaskScheduled / Completed / Cancelled (the work tray).
  */
 export function handlers(recorder: Recorder) {
@@ -35,6 +36,9 @@ export function handlers(recorder: Recorder) {
     PlacementAmended: publishing(onPlacementAmended),
     PlacementEnded: publishing(onPlacementEnded),
     PlacementVoided: publishing(onPlacementVoided),
+    TemporaryApprovalExtended: publishing(onTemporaryApprovalExtended),
+    // A correction (endsOn null: never had one) moves the reg 28(4) regime the same way.
+    TemporaryApprovalAmended: publishing(onTemporaryApprovalExtended),
     StatutoryTaskScheduled: applyTaskEvent("OPEN"),
     StatutoryTaskCompleted: applyTaskEvent("DONE"),
     StatutoryTaskCancelled: applyTaskEvent("CANCELLED"),

@@ -11,7 +11,7 @@ import { carePlanRecorded, lookedAfterReviewHeld, reviewTask, statutoryVisitMade
 import * as chronology from "../events/chronology";
 import type { MutationResolvers } from "../generated/graphql";
 import { lastHeldReview, lockChild, openReview, scheduleReview } from "../reviews";
-import { currentPlacement, openVisits, scheduleVisit, taskOf } from "../visits";
+import { currentPlacement, noteReviewHeld, openVisits, scheduleVisit, taskOf } from "../visits";
 
 export const Mutation: MutationResolvers = {
   /**
@@ -40,6 +40,7 @@ export const Mutation: MutationResolvers = {
         data: { heldOn: toUtc(input.heldOn), participation: input.participation ?? null, iroId: iro?.tenant === child.tenant ? iro.workerId : null },
       });
       const next = await scheduleReview(tx, at, periodStart, held.sequence + 1, input.heldOn);
+      await noteReviewHeld(tx, child.tenant, child.id, input.heldOn);
       await recorder.change(tx, { identity: ctx.identity, requestId: ctx.requestId }, {
         action: "looked_after_review.held",
         entity: "LookedAfterReview",

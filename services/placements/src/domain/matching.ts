@@ -1,5 +1,6 @@
 import { ageOn, compareDates, LocalDate, monthsAfterExplained, DueDate } from "@caregraph/platform/calendar";
 import { invalidInput } from "@caregraph/platform/graphql";
+import { distanceFromHome, OVER_MILES } from "./distance";
 
 /**
  * Fostering Services (England) Regulations 2011 reg 28: a foster parent's approval is reviewed at
@@ -29,7 +30,25 @@ export interface VacancyFacts {
   carerReviewDue: LocalDate | null;
   /** How many children the carer may care for, and how many live there now. */
   carerMaxChildren: number | null;
+  /** Where the place is (PL_POST to be). */
+  postcode?: string | null;
 }
+
+/** What matching knows of the child beyond age: home postcode (HOME_POST) and siblings (family domain events). */
+export interface ChildFacts {
+  homePostcode: string | null;
+  /** Siblings known to CareGraph (linked records in the family domain). */
+  siblings: number;
+  /** Of them, those already matched with this vacancy's carer or home (placed together). */
+  siblingsMatchedHere: number;
+}
+
+const NO_FACTS: ChildFacts = { homePostcode: null, siblings: 0, siblingsMatchedHere: 0 };
+
+/** Points for distance from home and siblings together, each with its reason. Weights are a local judgement. */
+export const SIBLINGS_TOGETHER_POINTS = 25;
+export const NEAR_HOME_POINTS = 15;
+export const FAR_FROM_HOME_POINTS = -15;
 
 export interface Match {
   score: number;
@@ -41,10 +60,13 @@ const OFSTED_POINTS: Record<OfstedRating, number> = { OUTSTANDING: 20, GOOD: 15,
 /**
  * Decision support for a team manager's choice: a vacancy the child's age falls outside of is no
  * match (the carer's terms of approval or the home's statement of purpose); the rest are scored
- * with every reason said. Not yet weighed (no data here): siblings to be placed together (the
- * family domain), distance from home (no postcode-centroid table shipped), specialisms vs needs.
+ * with every reason said: age, Ofsted rating, the carer's review, siblings placed together
+ * (Children Act 1989 s22C(8)(c): siblings accommodated together where practicable), and distance
+ * from home (s22C(8)(a): near home; over 20 miles is the DfE's flag). The s22C paragraph letters
+ * were not checked against the Act here (not in the domain notes); the weights are a local judgement. Distance uses the stand-in
+ * district centroids (distance.ts): unknown gives no points and says why. Not yet weighed: specialisms vs needs.
  */
-export function matchVacancy(dateOfBirth: LocalDate, v: VacancyFacts, today: LocalDate): Match | null {
+export function matchVacancy(dateOfBirth: LocalDate, v: VacancyFacts, today: LocalDate, child: ChildFacts = NO_FACTS): Match | null {
   const age = ageOn(dateOfBirth, today);
   if (age < v.ageFrom || age > v.ageTo || v.places < 1) return null;
   const reasons = [`aged ${age}, within the vacancy's age range ${v.ageFrom}–${v.ageTo} (+50)`];
@@ -58,9 +80,25 @@ export function matchVacancy(dateOfBirth: LocalDate, v: VacancyFacts, today: Loc
     score += overdue ? -20 : 10;
     reasons.push(overdue ? `the carer's annual review was due ${v.carerReviewDue} (reg 28) and is overdue (-20)` : `the carer's approval is in date, reviewed by ${v.carerReviewDue} (+10)`);
   }
+  if (child.siblingsMatchedHere > 0) {
+    score += SIBLINGS_TOGETHER_POINTS;
+    reasons.push(`placed together with ${child.siblingsMatchedHere} sibling${child.siblingsMatchedHere === 1 ? "" : "s"} already matched with this carer or home (+${SIBLINGS_TOGETHER_POINTS})`);
+  } else if (child.siblings > 0) {
+    reasons.push(`${child.siblings} sibling${child.siblings === 1 ? "" : "s"} known, none matched with this carer or home (0)`);
+  }
   if (v.places > 1) {
     score += 5;
     reasons.push(`${v.places} places (room for a sibling) (+5)`);
+  }
+  const d = distanceFromHome(child.homePostcode, v.postcode ?? null);
+  if (d.miles === null) {
+    reasons.push(`distance from home unknown: ${d.reason} (0)`);
+  } else if (d.over20Miles) {
+    score += FAR_FROM_HOME_POINTS;
+    reasons.push(`${d.miles} miles from home, more than ${OVER_MILES} (${FAR_FROM_HOME_POINTS})`);
+  } else {
+    score += NEAR_HOME_POINTS;
+    reasons.push(`${d.miles} miles from home, within ${OVER_MILES} (+${NEAR_HOME_POINTS})`);
   }
   return { score, reasons };
 }

@@ -147,11 +147,11 @@ export function overlaps(a: Period, b: Period): boolean {
 const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
 
 /** A UK postcode in its standard form ("SW1A 1AA"); null when blank. */
-export function normalisePostcode(value: string | null | undefined): string | null {
+export function normalisePostcode(value: string | null | undefined, field = "input.postcode"): string | null {
   const v = value?.trim().toUpperCase();
   if (!v) return null;
   const m = POSTCODE.exec(v);
-  if (!m) return invalidInput("input.postcode", "POSTCODE_FORMAT", "is not a UK postcode (e.g. TW9 1AA)");
+  if (!m) return invalidInput(field, "POSTCODE_FORMAT", "is not a UK postcode (e.g. TW9 1AA)");
   return `${m[1]} ${m[2]}`;
 }
 

@@ -12,6 +12,15 @@ import { invalidInput } from "@caregraph/platform/graphql";
  */
 export const SHORT_BREAK_AUTHORITY = "Care Planning, Placement and Case Review (England) Regulations 2010 reg 48";
 export const MAX_SINGLE = 17;
+/** Reg 48(3): reg 28(2) is disapplied; visits on days the child is placed, at intervals agreed with the IRO and parents. */
+export const SHORT_BREAK_VISITS = "As agreed with the IRO and the parents (CPPCR 2010 reg 48(3)); reg 28(2) visits do not apply";
+/**
+ * DfE SSDA903 legal statuses of short breaks (ssda903-return-format.md, code list 144): V3 an agreed
+ * series of short-term breaks with individual episodes recorded, V4 the same with agreements
+ * recorded. (V3 is sometimes summarised as "a single short break" and V4 as "a series"; the DfE code
+ * list reads as above, so that is what is shown.) A break recorded here is one episode: V3 by default.
+ */
+export type ShortBreakLegalStatus = "V3" | "V4";
 export const MAX_IN_12_MONTHS = 75;
 
 export interface ShortBreak {

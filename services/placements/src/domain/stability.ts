@@ -1,6 +1,7 @@
 import { addDays, addMonths, ageOn, compareDates, formatDate, LocalDate } from "@caregraph/platform/calendar";
 import { currentOn } from "./current";
 import { PlacementType } from "./codes";
+import { distanceFromHome } from "./distance";
 
 /**
  * Placement stability as the DfE measures it (DfE "Children looked after in England including
@@ -26,6 +27,9 @@ export interface StayPeriod {
   endDate: LocalDate | null;
   /** The placement this one replaced in a move. */
   previousStartDate?: LocalDate | null;
+  /** DfE PL_POST and HOME_POST (distance from home). */
+  postcode?: string | null;
+  homePostcode?: string | null;
 }
 
 /** Which placements the DfE counts (uncertain, see above): every one. */
@@ -62,6 +66,14 @@ export interface Stability {
   placementsInLast12Months: number;
   threeOrMorePlacements: boolean;
   longTermStable: boolean;
+  /** In the long-term measure's group: under 16 and looked after at least 2.5 years. */
+  longTermEligible: boolean;
+  /** Miles from the home postcode to the placement on asOf (stand-in centroids); null with the reason when unknown. */
+  distanceFromHomeMiles: number | null;
+  /** Placed more than 20 miles from home (DfE); null when the distance is unknown. */
+  placedOver20Miles: boolean | null;
+  /** Why there is no distance (no placement, a postcode missing or not in the table). */
+  distanceUnknownReason: string | null;
   /** Each test of the measure, in words a practitioner can check. */
   workings: string[];
 }
@@ -85,11 +97,17 @@ export function stabilityOn(dateOfBirth: LocalDate, lookedAfterSince: LocalDate 
       ? `in the same placement since ${formatDate(since)}: ${placedLongEnough ? "at least" : "less than"} 2 years${since !== current!.startDate ? " (a placement for adoption counts with the one before it)" : ""}`
       : "no current placement",
   ];
+  const distance = current ? distanceFromHome(current.homePostcode ?? null, current.postcode ?? null) : null;
+  workings.push(distance ? ("workings" in distance ? distance.workings : `distance from home unknown: ${distance.reason}`) : "distance from home: no current placement");
   return {
     asOf: on,
     placementsInLast12Months: count,
     threeOrMorePlacements: count >= 3,
     longTermStable: age < 16 && lookedAfterLongEnough && placedLongEnough,
+    longTermEligible: age < 16 && lookedAfterLongEnough,
+    distanceFromHomeMiles: distance?.miles ?? null,
+    placedOver20Miles: distance?.over20Miles ?? null,
+    distanceUnknownReason: distance ? ("reason" in distance ? distance.reason : null) : "no current placement",
     workings,
   };
 }

@@ -56,3 +56,16 @@ export function approvalDecisionDue(endsOn: LocalDate, extended: boolean): DueDa
     workings: `the day before the temporary approval${extended ? " (as extended)" : ""} lapses on ${formatDate(endsOn)}`,
   };
 }
+
+/**
+ * A corrected temporary approval (entered wrongly): the same limits as when it was given, counted
+ * from the placement's start: at most 16 weeks (reg 24), or 24 once extended (reg 25's 8 weeks on).
+ */
+export function checkApprovalCorrection(type: PlacementType, startDate: LocalDate, endsOn: LocalDate, extended: boolean): void {
+  if (!extended) return checkTemporaryApproval(type, startDate, endsOn, "input.endsOn");
+  if (compareDates(endsOn, startDate) <= 0) invalidInput("input.endsOn", "END_AFTER_START", `must be after the placement starts (${startDate})`);
+  const latest = daysAfterExplained(startDate, (MAX_WEEKS + EXTENSION_WEEKS) * 7, "the placement started", "weeks");
+  if (compareDates(endsOn, latest.date) > 0) {
+    invalidInput("input.endsOn", "AT_MOST_24_WEEKS", `an extended temporary approval lasts at most 24 weeks in all (CPPCR 2010 regs 24 and 25): no later than ${latest.date}, ${latest.workings}`);
+  }
+}

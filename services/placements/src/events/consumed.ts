@@ -36,11 +36,39 @@ export async function onCeasedLookedAfter(tx: Tx, e: EventEnvelope): Promise<New
   return out;
 }
 
+/** The family domain's sibling relationships (its SIBLINGS list). */
+const SIBLINGS = ["SIBLING", "HALF_SIBLING", "STEP_SIBLING"];
+
+/**
+ * family: FamilyMemberAdded with a linked child (a sibling who is also a child in CareGraph): the
+ * two are siblings each way, for matching (siblings placed together, Children Act 1989 s22C(8)(c)).
+ * Ids and the relationship code only.
+ */
+export async function onFamilyMemberAdded(tx: Tx, e: EventEnvelope): Promise<void> {
+  const { relationship, linkedChildId } = e.payload as { relationship?: string; linkedChildId?: string | null };
+  if (!relationship || !SIBLINGS.includes(relationship) || !linkedChildId || linkedChildId === e.childId) return;
+  for (const [childId, siblingChildId] of [
+    [e.childId, linkedChildId],
+    [linkedChildId, e.childId],
+  ] as const) {
+    await tx.siblingLink.upsert({
+      where: { childId_siblingChildId: { childId, siblingChildId } },
+      create: { tenant: e.tenant, childId, siblingChildId, relationship },
+      update: {},
+    });
+  }
+}
+
 /** What the placements domain reacts to (with the known-child copy's handlers). Each runs once per event. */
 export function handlers(recorder: Recorder) {
   return mergeHandlers<Tx>(directory.handlers, {
     ChildCeasedLookedAfter: async (tx, e) => {
       await recorder.consequence(tx, e, await onCeasedLookedAfter(tx, e));
+    },
+    FamilyMemberAdded: onFamilyMemberAdded,
+    // Retention erases the child's own rows (child_id); the links their siblings hold to them go too.
+    ChildRecordErased: async (tx, e) => {
+      await tx.siblingLink.deleteMany({ where: { tenant: e.tenant, siblingChildId: e.childId } });
     },
   });
 }

@@ -4,7 +4,7 @@ import { RETURN_HOME_INTERVIEW_AUTHORITY, returnHomeInterviewDue } from "../doma
 import { PLACEMENT_PLAN_AUTHORITY, placementPlanDue } from "../domain/placement-plan";
 import { breakDays } from "../domain/short-breaks";
 import { approvalDecisionDue, TEMPORARY_APPROVAL_AUTHORITY } from "../domain/temporary-approval";
-import type { MissingEpisode, Placement, ShortBreak } from "../generated/prisma/client";
+import type { MissingEpisode, Placement, ShortBreak, Vacancy, VacancyMatch } from "../generated/prisma/client";
 
 /** What the placements domain tells the others (topic caregraph.placements.events). Dates and codes, never names. */
 export const placementStarted = (p: Placement, previousPlacementId: string | null): NewEvent => ({
@@ -28,6 +28,8 @@ export const placementStarted = (p: Placement, previousPlacementId: string | nul
      * weeks (reg 28(4)): care-planning's visit clock reads it.
      */
     temporaryApprovalEndsOn: p.temporaryApprovalEndsOn ? fromUtc(p.temporaryApprovalEndsOn) : null,
+    /** Which visit rule applies: REG_28_4 (connected person approved temporarily) or REG_28_2. */
+    visitRegime: p.temporaryApprovalEndsOn ? "REG_28_4" : "REG_28_2",
   },
 });
 
@@ -109,6 +111,19 @@ export const temporaryApprovalExtended = (p: Placement): NewEvent => ({
   payload: { placementId: p.id, endsOn: p.temporaryApprovalEndsOn ? fromUtc(p.temporaryApprovalEndsOn) : null },
 });
 
+/** A corrected temporary approval (endsOn null: the placement never had one): care-planning's visit regime follows. */
+export const temporaryApprovalAmended = (p: Placement): NewEvent => ({
+  type: "TemporaryApprovalAmended",
+  childId: p.childId,
+  payload: { placementId: p.id, endsOn: p.temporaryApprovalEndsOn ? fromUtc(p.temporaryApprovalEndsOn) : null },
+});
+
+/** A short break corrected: as it now stands. */
+export const shortBreakAmended = (b: ShortBreak): NewEvent => ({ ...shortBreakRecorded(b), type: "ShortBreakAmended" });
+
+/** A short break entered in error. */
+export const shortBreakVoided = (b: ShortBreak): NewEvent => ({ type: "ShortBreakVoided", childId: b.childId, payload: { shortBreakId: b.id } });
+
 /** The work-tray task before a connected person's temporary approval lapses (decide: approve, extend or move). */
 export function temporaryApprovalTask(p: Placement): StatutoryTask {
   const due = approvalDecisionDue(fromUtc(p.temporaryApprovalEndsOn!), p.temporaryApprovalExtended);
@@ -121,11 +136,29 @@ export function temporaryApprovalTask(p: Placement): StatutoryTask {
   };
 }
 
-/** Reg 48: a short break (dates and length only). */
+/**
+ * Reg 48: a short break (dates, length, DfE legal status V3/V4). Visits are as agreed with the IRO
+ * and the parents (reg 48(3)), not reg 28(2): `visitRegime: AS_AGREED`, and care-planning starts no
+ * visit clock for it (a short break is not a PlacementStarted).
+ */
 export const shortBreakRecorded = (b: ShortBreak): NewEvent => ({
   type: "ShortBreakRecorded",
   childId: b.childId,
-  payload: { shortBreakId: b.id, startDate: fromUtc(b.startDate), endDate: fromUtc(b.endDate), days: breakDays({ startDate: fromUtc(b.startDate), endDate: fromUtc(b.endDate) }) },
+  payload: {
+    shortBreakId: b.id,
+    startDate: fromUtc(b.startDate),
+    endDate: fromUtc(b.endDate),
+    days: breakDays({ startDate: fromUtc(b.startDate), endDate: fromUtc(b.endDate) }),
+    legalStatus: b.legalStatus,
+    visitRegime: "AS_AGREED",
+  },
+});
+
+/** A team manager confirmed a vacancy for the child (decision recorded; the move itself is changePlacement). */
+export const placementMatchConfirmed = (m: VacancyMatch, vacancy: Vacancy): NewEvent => ({
+  type: "PlacementMatchConfirmed",
+  childId: m.childId,
+  payload: { matchId: m.id, vacancyId: m.vacancyId, type: vacancy.type, fosterCarerId: vacancy.fosterCarerId, providerId: vacancy.providerId, vacancyClosed: vacancy.closedAt !== null },
 });
 
 /** After an unplanned ending: the disruption meeting held. */

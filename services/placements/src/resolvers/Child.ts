@@ -16,6 +16,8 @@ const stays = (placements: Placement[]): StayPeriod[] =>
       startDate: fromUtc(p.startDate),
       endDate: p.endDate ? fromUtc(p.endDate) : null,
       previousStartDate: previous ? fromUtc(previous.startDate) : null,
+      postcode: p.postcode,
+      homePostcode: p.homePostcode,
     };
   });
 

@@ -14,17 +14,18 @@ import { checkEpisodeEnd, checkEpisodeStart, checkReturnHomeInterview, returnHom
 import { checkAmendment, checkEnd, checkLookedAfter, checkMove, checkNewPlacement, followMove, normalisePostcode, normaliseUrn, Period } from "../domain/placement-rules";
 import * as events from "../events/published";
 import { providerMutations } from "./providers";
+import { correctionMutations } from "./corrections";
 import { missingEpisodeEntries, placementEntries, shortBreakEntries } from "../events/chronology";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Placement, Prisma } from "../generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-const actor = (ctx: Context) => ({ identity: ctx.identity, requestId: ctx.requestId });
+export const actor = (ctx: Context) => ({ identity: ctx.identity, requestId: ctx.requestId });
 const period = (p: Placement): Period => ({ startDate: fromUtc(p.startDate), endDate: p.endDate ? fromUtc(p.endDate) : null });
 
 /** One writer per child at a time (placements and missing episodes), so checks and writes cannot interleave. */
-const lockChild = (tx: Tx, childId: string) => tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `placements:${childId}`);
+export const lockChild = (tx: Tx, childId: string) => tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `placements:${childId}`);
 
 /**
  * Reads a child's placements (voided ones left out) inside the transaction, holding the per-child
@@ -47,7 +48,7 @@ async function findPlacement(ctx: Context, id: string, field = "input.id") {
  * current history with this placement in it (a voided one is gone) for `change` to check, write
  * and record.
  */
-async function onPlacement<T>(
+export async function onPlacement<T>(
   ctx: Context,
   placementId: string,
   change: (tx: Tx, child: Awaited<ReturnType<typeof directory.require>>, before: Placement, history: Placement[]) => Promise<T>,
@@ -69,17 +70,17 @@ async function findEpisode(ctx: Context, id: string) {
 }
 
 /** A correction says why (it stays in the audit trail). */
-function correctionReason(reason: string): string {
+export function correctionReason(reason: string): string {
   const r = reason.trim();
   if (!r) invalidInput("input.reason", "REASON_REQUIRED", "say why the record is being corrected");
   return r;
 }
 
 /** The history with rows replaced (by id) or added. */
-const withRows = (history: Placement[], ...rows: Placement[]) => [...history.filter((p) => !rows.some((r) => r.id === p.id)), ...rows];
+export const withRows = (history: Placement[], ...rows: Placement[]) => [...history.filter((p) => !rows.some((r) => r.id === p.id)), ...rows];
 
 /** What the chronology hears of a change to the child's placements: the difference it made. */
-const placementChronology = (childId: string, before: Placement[], after: Placement[], why: string) =>
+export const placementChronology = (childId: string, before: Placement[], after: Placement[], why: string) =>
   chronologyChanges(childId, placementEntries(before), placementEntries(after), why);
 
 const notVoided = (p: Placement | undefined): Placement => {
@@ -117,10 +118,12 @@ const planTaskOpened = (p: Placement): NewEvent[] => [
 
 export const Mutation: MutationResolvers = {
   ...providerMutations,
+  ...correctionMutations,
   async startPlacement(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.identity, input.childId);
     const postcode = normalisePostcode(input.postcode);
+    const homePostcode = normalisePostcode(input.homePostcode, "input.homePostcode");
     const urn = normaliseUrn(input.urn);
     return db.$transaction(async (tx) => {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
@@ -135,6 +138,7 @@ export const Mutation: MutationResolvers = {
           type: input.type,
           provider: input.provider ?? null,
           postcode,
+          homePostcode,
           urn,
           startDate: toUtc(input.startDate),
           endDate: input.endDate ? toUtc(input.endDate) : null,
@@ -170,6 +174,7 @@ export const Mutation: MutationResolvers = {
     const { db, recorder } = ctx.deps;
     const child = await directory.require(db, ctx.identity, input.childId);
     const postcode = normalisePostcode(input.postcode);
+    const homePostcode = normalisePostcode(input.homePostcode, "input.homePostcode");
     const urn = normaliseUrn(input.urn);
     return db.$transaction(async (tx) => {
       const existing = await lockedPlacements(tx, child.tenant, child.id);
@@ -190,6 +195,7 @@ export const Mutation: MutationResolvers = {
           type: input.type,
           provider: input.provider ?? null,
           postcode,
+          homePostcode,
           urn,
           startDate: toUtc(input.date),
           previousPlacementId: ended.id,
@@ -250,6 +256,7 @@ export const Mutation: MutationResolvers = {
     const found = await findPlacement(ctx, input.id);
     const child = await directory.require(db, ctx.identity, found.childId, "input.id");
     const postcode = input.postcode !== undefined ? normalisePostcode(input.postcode) : found.postcode;
+    const homePostcode = input.homePostcode !== undefined ? normalisePostcode(input.homePostcode, "input.homePostcode") : found.homePostcode;
     const urn = input.urn !== undefined ? normaliseUrn(input.urn) : found.urn;
     return db.$transaction(async (tx) => {
       const history = await lockedPlacements(tx, child.tenant, child.id);
@@ -261,6 +268,7 @@ export const Mutation: MutationResolvers = {
         endDate,
         provider: input.provider !== undefined ? input.provider : before.provider,
         postcode,
+        homePostcode,
         urn,
         // DfE rule 233: no reason for change on an open episode, so reopening a placement clears it.
         reasonForChange: endDate === null ? null : before.reasonForChange,
@@ -507,21 +515,28 @@ export const Mutation: MutationResolvers = {
     const child = await directory.require(db, ctx.identity, input.childId);
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
-      const others = await tx.shortBreak.findMany({ where: { tenant: child.tenant, childId: child.id }, orderBy: { startDate: "asc" } });
+      const others = await tx.shortBreak.findMany({ where: { tenant: child.tenant, childId: child.id, voidedAt: null }, orderBy: { startDate: "asc" } });
       checkShortBreak(
         input,
         others.map((b) => ({ startDate: fromUtc(b.startDate), endDate: fromUtc(b.endDate) })),
         child.dateOfBirth,
       );
       const created = await tx.shortBreak.create({
-        data: { id: randomUUID(), tenant: child.tenant, childId: child.id, startDate: toUtc(input.startDate), endDate: toUtc(input.endDate) },
+        data: {
+          id: randomUUID(),
+          tenant: child.tenant,
+          childId: child.id,
+          startDate: toUtc(input.startDate),
+          endDate: toUtc(input.endDate),
+          legalStatus: input.legalStatus ?? "V3",
+        },
       });
       await recorder.change(tx, actor(ctx), {
         action: "short_break.recorded",
         entity: "ShortBreak",
         entityId: created.id,
         childId: child.id,
-        details: { startDate: input.startDate, endDate: input.endDate },
+        details: { startDate: input.startDate, endDate: input.endDate, legalStatus: created.legalStatus },
         events: [events.shortBreakRecorded(created), ...chronologyChanges(child.id, [], shortBreakEntries(created), "recorded")],
       });
       return created;

@@ -6,6 +6,6 @@ import { Mutation } from "./Mutation";
 import { Placement } from "./Placement";
 import { ShortBreak } from "./ShortBreak";
 import { Query } from "./Query";
-import { FosterCarer, Vacancy } from "./Vacancy";
+import { FosterCarer, PlacementMatchConfirmation, Vacancy } from "./Vacancy";
 
-export const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Mutation, Child, Placement, MissingEpisode, ShortBreak, Query, Vacancy, FosterCarer };
+export const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Mutation, Child, Placement, MissingEpisode, ShortBreak, Query, Vacancy, FosterCarer, PlacementMatchConfirmation };

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { UUID } from "@caregraph/platform";
-import { compareDates, toUtc } from "@caregraph/platform/calendar";
-import { today } from "@caregraph/platform/clock";
+import { ageOn, compareDates, toUtc } from "@caregraph/platform/calendar";
+import { now, today } from "@caregraph/platform/clock";
 import { invalidInput, NotFoundError } from "@caregraph/platform/graphql";
 import type { Context } from "../context";
+import { directory } from "../context";
 import { checkAgeRange, checkWithinTerms } from "../domain/matching";
-import { normaliseUrn } from "../domain/placement-rules";
+import { normalisePostcode, normaliseUrn } from "../domain/placement-rules";
+import { placementMatchConfirmed } from "../events/published";
 import type { MutationResolvers } from "../generated/graphql";
 
 /**
@@ -20,7 +22,7 @@ const required = (value: string, field: string) => {
   return v;
 };
 
-export const providerMutations: Pick<MutationResolvers, "recordProvider" | "approveFosterCarer" | "openVacancy"> = {
+export const providerMutations: Pick<MutationResolvers, "recordProvider" | "approveFosterCarer" | "openVacancy" | "confirmPlacementMatch"> = {
   async recordProvider(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
     const name = required(input.name, "input.name");
@@ -83,6 +85,7 @@ export const providerMutations: Pick<MutationResolvers, "recordProvider" | "appr
     const provider = input.providerId && UUID.test(input.providerId) ? await db.provider.findFirst({ where: { id: input.providerId, tenant } }) : null;
     if (input.providerId && !provider) throw new NotFoundError("input.providerId", "provider");
     if (carer) checkWithinTerms(input, carer);
+    const postcode = normalisePostcode(input.postcode);
     return db.$transaction(async (tx) => {
       const vacancy = await tx.vacancy.create({
         data: {
@@ -94,6 +97,7 @@ export const providerMutations: Pick<MutationResolvers, "recordProvider" | "appr
           places: input.places,
           fosterCarerId: carer?.id ?? null,
           providerId: provider?.id ?? null,
+          postcode,
         },
       });
       await recorder.change(tx, actor(ctx), {
@@ -103,6 +107,46 @@ export const providerMutations: Pick<MutationResolvers, "recordProvider" | "appr
         details: { type: vacancy.type, places: vacancy.places, fosterCarerId: vacancy.fosterCarerId, providerId: vacancy.providerId },
       });
       return vacancy;
+    });
+  },
+
+  /**
+   * A team manager confirms the choice of a vacancy for a child (after placementMatches, which is
+   * decision support). The vacancy must be open and take the child's age today; it closes when its
+   * places are all taken. The move itself is then recorded with startPlacement / changePlacement.
+   */
+  async confirmPlacementMatch(_, { input }, ctx) {
+    const { db, recorder } = ctx.deps;
+    const child = await directory.require(db, ctx.identity, input.childId, "input.childId");
+    const found = UUID.test(input.vacancyId) ? await db.vacancy.findFirst({ where: { id: input.vacancyId, tenant: child.tenant } }) : null;
+    if (!found) throw new NotFoundError("input.vacancyId", "vacancy");
+    const reason = input.reason?.trim() || null;
+    return db.$transaction(async (tx) => {
+      // One confirmation per vacancy at a time: the places count cannot be overtaken.
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `placements:vacancy:${found.id}`);
+      const vacancy = (await tx.vacancy.findUnique({ where: { id: found.id } }))!;
+      if (vacancy.closedAt) invalidInput("input.vacancyId", "VACANCY_CLOSED", "this vacancy is closed: its places are taken");
+      const age = ageOn(child.dateOfBirth, today());
+      if (age < vacancy.ageFrom || age > vacancy.ageTo) {
+        invalidInput("input.vacancyId", "OUTSIDE_AGE_RANGE", `the child is ${age}; the vacancy takes children aged ${vacancy.ageFrom}–${vacancy.ageTo}`);
+      }
+      if (await tx.vacancyMatch.findFirst({ where: { vacancyId: vacancy.id, childId: child.id } })) {
+        invalidInput("input.vacancyId", "ALREADY_MATCHED", "this child is already matched with this vacancy");
+      }
+      const match = await tx.vacancyMatch.create({
+        data: { id: randomUUID(), tenant: child.tenant, vacancyId: vacancy.id, childId: child.id, reason, confirmedBy: ctx.identity.userId, confirmedAt: now() },
+      });
+      const taken = await tx.vacancyMatch.count({ where: { vacancyId: vacancy.id } });
+      const after = taken >= vacancy.places ? await tx.vacancy.update({ where: { id: vacancy.id }, data: { closedAt: now() } }) : vacancy;
+      await recorder.change(tx, actor(ctx), {
+        action: "placement_match.confirmed",
+        entity: "VacancyMatch",
+        entityId: match.id,
+        childId: child.id,
+        details: { vacancyId: vacancy.id, reason, placesTaken: taken, vacancyClosed: after.closedAt !== null },
+        events: [placementMatchConfirmed(match, after)],
+      });
+      return match;
     });
   },
 };
