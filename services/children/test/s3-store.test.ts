@@ -1,91 +1,32 @@
-import { createHash, createHmac } from "node:crypto";
-import { createServer, IncomingMessage, Server } from "node:http";
-import { AddressInfo } from "node:net";
 import { documentStoreFrom } from "../src/documents/store";
+import { S3StandIn, startS3StandIn } from "./s3-stand-in";
 
-/**
- * The S3-compatible document store against a small S3 stand-in written here: no real S3 (nor
- * MinIO) is reachable from this machine. The stand-in recomputes each request's SigV4 signature
- * from the secret on its own (code independent of src/documents/sigv4.ts, which is checked
- * against AWS's worked example in documents-rules.test.ts), refuses a wrong one with 403 as S3
- * does, and keeps the bytes in memory.
- */
-const ACCESS = "CAREGRAPHTESTKEY";
-const SECRET = "test/secret+key";
-const REGION = "eu-west-2";
-
-const hmac = (k: string | Buffer, d: string) => createHmac("sha256", k).update(d).digest();
-const sha = (d: string | Buffer) => createHash("sha256").update(d).digest("hex");
-
-function expectedAuthorization(req: IncomingMessage, body: Buffer, secret: string): string | null {
-  const auth = String(req.headers.authorization ?? "");
-  const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([^,]+), Signature=[0-9a-f]{64}$/.exec(auth);
-  if (!m || m[1] !== ACCESS || m[3] !== REGION) return null;
-  const signed = m[4]!.split(";");
-  if (!["host", "x-amz-content-sha256", "x-amz-date"].every((h) => signed.includes(h))) return null;
-  if (req.headers["x-amz-content-sha256"] !== sha(body)) return null; // the payload really is what was signed
-  const date = String(req.headers["x-amz-date"]);
-  const canonical = [req.method, req.url!.split("?")[0], "", ...signed.map((h) => `${h}:${String(req.headers[h]).trim()}`), "", signed.join(";"), sha(body)].join("\n");
-  const scope = `${m[2]}/${REGION}/s3/aws4_request`;
-  const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, m[2]!), REGION), "s3"), "aws4_request");
-  const signature = createHmac("sha256", key).update(["AWS4-HMAC-SHA256", date, scope, sha(canonical)].join("\n")).digest("hex");
-  return `AWS4-HMAC-SHA256 Credential=${ACCESS}/${scope}, SignedHeaders=${signed.join(";")}, Signature=${signature}`;
-}
-
-let server: Server;
-let port: number;
-const objects = new Map<string, { bytes: Buffer; type: string }>();
-const seen: { method: string; path: string; ok: boolean }[] = [];
-
+/** The S3-compatible document store against the S3 stand-in (./s3-stand-in.ts; no real S3 here), which checks every signature itself. */
+let s3: S3StandIn;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      const ok = expectedAuthorization(req, body, SECRET) === req.headers.authorization;
-      seen.push({ method: req.method!, path: req.url!, ok });
-      if (!ok) return res.writeHead(403, { "content-type": "application/xml" }).end("<Error><Code>SignatureDoesNotMatch</Code></Error>");
-      const path = req.url!;
-      if (req.method === "PUT") {
-        objects.set(path, { bytes: body, type: String(req.headers["content-type"]) });
-        return res.writeHead(200).end();
-      }
-      if (req.method === "GET") {
-        const o = objects.get(path);
-        return o ? res.writeHead(200, { "content-type": o.type }).end(o.bytes) : res.writeHead(404).end("<Error><Code>NoSuchKey</Code></Error>");
-      }
-      if (req.method === "DELETE") {
-        objects.delete(path);
-        return res.writeHead(204).end();
-      }
-      res.writeHead(405).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  port = (server.address() as AddressInfo).port;
+  s3 = await startS3StandIn();
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => s3.stop());
 
 const noSql = { $executeRawUnsafe: async () => 0, $queryRawUnsafe: async () => [] as never };
 
 it("puts, gets and deletes bytes with requests the stand-in's own SigV4 check accepts", async () => {
-  const store = documentStoreFrom({ OBJECT_STORE_URL: `s3+http://${ACCESS}:${encodeURIComponent(SECRET)}@127.0.0.1:${port}/caregraph/docs?region=${REGION}` });
+  const store = documentStoreFrom({ OBJECT_STORE_URL: s3.url("docs") });
   expect(store.kind).toBe("s3");
   const bytes = Buffer.from("%PDF-1.7\n%synthetic court order\n");
   await store.put(noSql, "E09000027/child-1/upload-1", bytes, "application/pdf");
-  expect(objects.get("/caregraph/docs/E09000027/child-1/upload-1")).toEqual({ bytes, type: "application/pdf" });
+  expect(s3.objects.get("/caregraph/docs/E09000027/child-1/upload-1")).toEqual({ bytes, type: "application/pdf" });
   expect((await store.get(noSql, "E09000027/child-1/upload-1"))?.equals(bytes)).toBe(true);
   expect(await store.get(noSql, "E09000027/child-1/missing")).toBeNull();
   await store.delete(noSql, "E09000027/child-1/upload-1");
-  expect(objects.size).toBe(0);
-  expect(seen.map((s) => [s.method, s.ok])).toEqual([["PUT", true], ["GET", true], ["GET", true], ["DELETE", true]]);
+  expect(s3.objects.size).toBe(0);
+  expect(s3.seen.map((s) => [s.method, s.ok])).toEqual([["PUT", true], ["GET", true], ["GET", true], ["DELETE", true]]);
 });
 
 it("fails loudly when the store refuses the signature (a wrong secret)", async () => {
-  const store = documentStoreFrom({ OBJECT_STORE_URL: `s3+http://${ACCESS}:wrong-secret@127.0.0.1:${port}/caregraph` });
+  const store = documentStoreFrom({ OBJECT_STORE_URL: s3.url("", "wrong-secret") });
   await expect(store.put(noSql, "k", Buffer.from("x"), "text/plain")).rejects.toThrow(/object store PUT failed: HTTP 403/);
-  expect(seen.at(-1)).toMatchObject({ method: "PUT", ok: false });
+  expect(s3.seen.at(-1)).toMatchObject({ method: "PUT", ok: false });
 });
 
 it("uses PostgreSQL large objects when OBJECT_STORE_URL is not set", () => {

@@ -4,7 +4,7 @@ import express, { Request, RequestHandler, Response } from "express";
 import { attachmentHeader, checkUploadedBytes, MAX_DOCUMENT_BYTES } from "../domain/documents";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { DocumentStore } from "./store";
-import { documentUrlSecret, verifyToken } from "./tokens";
+import { documentUrlSecret, DOCUMENTS_OFF, verifyToken } from "./tokens";
 
 /**
  * The signed document URLs (the gateway forwards /documents/* here, gateway/src/documents.ts):
@@ -16,6 +16,11 @@ import { documentUrlSecret, verifyToken } from "./tokens";
 export function documentRoutes(deps: ServiceDeps<PrismaClient>, store: DocumentStore, env: NodeJS.ProcessEnv = process.env): RequestHandler {
   const secret = documentUrlSecret(env);
   const router = express.Router();
+  if (secret === null) {
+    deps.log.error("DOCUMENT_URL_SECRET is not set: documents are off (upload and download URLs answer 503)");
+    router.all(["/documents/uploads/:token", "/documents/downloads/:token"], (_req, res) => sendError(res, 503, "DOCUMENTS_NOT_CONFIGURED", DOCUMENTS_OFF));
+    return router;
+  }
   router.put("/documents/uploads/:token", (req, res, next) => upload(deps, store, secret, req, res).catch(next));
   router.get("/documents/downloads/:token", (req, res, next) => download(deps, store, secret, req, res).catch(next));
   router.all(["/documents/uploads/:token", "/documents/downloads/:token"], (req, res) => {

@@ -42,16 +42,21 @@ export type Claims = UploadClaims | DownloadClaims;
 
 export const DEV_SECRET = "caregraph-development-document-url-secret";
 
-/** DOCUMENT_URL_SECRET; a fixed development secret outside production, none in production. */
-export function documentUrlSecret(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * DOCUMENT_URL_SECRET (32 characters or more); a fixed development secret outside production. In
+ * production without it, null: documents are off (their mutations and URLs say so) while the rest
+ * of the record keeps working, rather than the whole subgraph refusing to start.
+ */
+export function documentUrlSecret(env: NodeJS.ProcessEnv = process.env): string | null {
   const s = env.DOCUMENT_URL_SECRET?.trim();
   if (s) {
     if (s.length < 32) throw new RangeError("DOCUMENT_URL_SECRET must be at least 32 characters");
     return s;
   }
-  if (env.NODE_ENV === "production") throw new RangeError("DOCUMENT_URL_SECRET must be set in production (32 characters or more)");
-  return DEV_SECRET;
+  return env.NODE_ENV === "production" ? null : DEV_SECRET;
 }
+
+export const DOCUMENTS_OFF = "Documents are not available: DOCUMENT_URL_SECRET is not set on this server";
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString("base64url");
 const mac = (secret: string, body: string) => createHmac("sha256", secret).update(`caregraph-document:${body}`).digest();

@@ -1,11 +1,12 @@
 import { chronologyEntryRecorded } from "@caregraph/platform";
 import { now, today } from "@caregraph/platform/clock";
 import { invalidInput, NotFoundError } from "@caregraph/platform/graphql";
+import { GraphQLError } from "graphql";
 import { randomUUID } from "node:crypto";
 import type { Context } from "../context";
 import { checkTitle, checkUploadRequest, MAX_DOCUMENT_BYTES, mediaType } from "../domain/documents";
 import { documentAttachedEntry } from "../documents/chronology";
-import { documentUrlSecret, DOWNLOAD_TTL_SECONDS, signToken, UPLOAD_TTL_SECONDS } from "../documents/tokens";
+import { documentUrlSecret, DOCUMENTS_OFF, DOWNLOAD_TTL_SECONDS, signToken, UPLOAD_TTL_SECONDS } from "../documents/tokens";
 import type { ChildResolvers, DocumentResolvers, DocumentVersionResolvers, MutationResolvers } from "../generated/graphql";
 import { lockChild, UUID } from "../store";
 import { writableChild } from "./InformationSharing";
@@ -16,13 +17,18 @@ import { writableChild } from "./InformationSharing";
  * attachDocument files it. Downloads go through a signed link; each is audited when followed.
  */
 const actor = (ctx: Context) => ({ identity: ctx.identity, requestId: ctx.requestId });
-const secret = () => documentUrlSecret();
+const secret = (): string => {
+  const s = documentUrlSecret();
+  if (s === null) throw new GraphQLError(DOCUMENTS_OFF, { extensions: { code: "DOCUMENTS_NOT_CONFIGURED" } });
+  return s;
+};
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export const Mutation: Pick<MutationResolvers, "requestDocumentUpload" | "attachDocument"> = {
   async requestDocumentUpload(_, { input }, ctx) {
     const problem = checkUploadRequest(input)[0];
     if (problem) invalidInput(...problem);
+    const key = secret();
     const child = await writableChild(ctx, input.childId);
     const id = randomUUID();
     // Whole seconds: the token's expiry and the row's agree exactly.
@@ -49,7 +55,7 @@ export const Mutation: Pick<MutationResolvers, "requestDocumentUpload" | "attach
         details: { contentType: mediaType(input.contentType), sizeBytes: input.sizeBytes },
       });
     });
-    const token = signToken(secret(), { p: "upload", t: child.tenant, c: child.id, u: id, e: seconds(expiresAt) });
+    const token = signToken(key, { p: "upload", t: child.tenant, c: child.id, u: id, e: seconds(expiresAt) });
     return { uploadId: id, uploadUrl: `/documents/uploads/${token}`, expiresAt, maxBytes: Math.min(input.sizeBytes, MAX_DOCUMENT_BYTES) };
   },
 
