@@ -79,6 +79,15 @@ describe("uploading", () => {
     expect((await errorOf(again)).extensions.code).toBe("UPLOAD_ALREADY_USED");
   });
 
+  it("of two PUTs to one URL at once, one stores its bytes", async () => {
+    const child = await register();
+    const up = (await requestUpload(child)).data!.requestDocumentUpload;
+    const statuses = (await Promise.all([put(up.uploadUrl, PDF), put(up.uploadUrl, PDF)])).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409]);
+    const blobs = await db().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM children.document_blob WHERE key LIKE $1`, `%/${up.uploadId}`);
+    expect(blobs[0]?.n).toBe(1);
+  });
+
   it.each([
     ["more bytes than declared", { sizeBytes: 10 }, PDF, "application/pdf", 413, "FILE_TOO_LARGE"],
     ["an .exe renamed .pdf", { sizeBytes: EXE.length }, EXE, "application/pdf", 415, "CONTENT_DOES_NOT_MATCH_TYPE"],
@@ -206,6 +215,20 @@ describe("archiving and erasure", () => {
     const child = await register();
     await env.svc.query(await as("SOCIAL_WORKER"), `mutation($id: ID!) { archiveChild(id: $id) { id } }`, { id: child });
     expect((await requestUpload(child)).errors?.[0]?.extensions).toMatchObject({ rule: "CHILD_ARCHIVED" });
+  });
+
+  it("once the record is archived, only social workers and team managers can follow a download link", async () => {
+    const child = await register();
+    await fileDocument(child);
+    const urlFor = async (role: "UASC_COORDINATOR" | "SOCIAL_WORKER") =>
+      (await env.svc.query<{ child: { documents: { downloadUrl: string }[] } }>(await as(role), `query($id: ID!) { child(id: $id) { documents { downloadUrl } } }`, { id: child })).data!.child
+        .documents[0]!.downloadUrl;
+    const [uc, sw] = [await urlFor("UASC_COORDINATOR"), await urlFor("SOCIAL_WORKER")];
+    expect((await fetch(`${base()}${uc}`)).status).toBe(200);
+    await env.svc.query(await as("SOCIAL_WORKER"), `mutation($id: ID!) { archiveChild(id: $id) { id } }`, { id: child });
+    const refused = await fetch(`${base()}${uc}`);
+    expect([refused.status, (await errorOf(refused)).extensions.code]).toEqual([404, "NOT_FOUND"]);
+    expect((await fetch(`${base()}${sw}`)).status).toBe(200);
   });
 
   it("erasure at the 75th birthday unlinks the large objects (attached and not) and the rows", async () => {

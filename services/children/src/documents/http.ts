@@ -115,7 +115,11 @@ function readBody(req: Request, limit: number): Promise<{ bytes: Buffer; over: b
       if (size > limit) over = true;
       if (!over) chunks.push(chunk);
       else if (size > limit + DISCARD_CAP) {
+        // Far past any honest file: answer, then drop the connection rather than read on.
+        req.removeAllListeners("data");
         req.pause();
+        req.res?.setHeader("Connection", "close");
+        req.res?.once("finish", () => req.destroy());
         resolve({ bytes: Buffer.alloc(0), over: true });
       }
     });
@@ -126,7 +130,7 @@ function readBody(req: Request, limit: number): Promise<{ bytes: Buffer; over: b
 
 function refuse(req: Request, res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
   // A body not read yet is drained, so the answer reaches the caller rather than a reset.
-  if (!req.readableEnded && !req.destroyed) req.resume();
+  if (!req.readableEnded && !req.destroyed && !req.isPaused()) req.resume();
   res.setHeader("Cache-Control", "no-store");
   sendError(res, status, code, message, extra);
 }
