@@ -43,6 +43,7 @@ import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { completeAnswers } from "./complete-answers";
 import { ForwardingDataSource } from "./data-source";
+import { DOCUMENT_PATH, forwardDocuments } from "./documents";
 import { explorer } from "./explorer";
 import { partnerDoor } from "./persisted/partner-door";
 import { partnerOperations } from "./persisted/partner-operations";
@@ -173,6 +174,9 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
     }
     next();
   };
+
+  // Signed document URLs, to the children subgraph (no access token: the URL is the credential; ./documents.ts).
+  app.all(DOCUMENT_PATH, forwardDocuments(subgraphUrl("children", env), log));
 
   // Exactly /graphql (app.all, not app.use: /graphql/anything is an unknown path, 404).
   const explorerPages = config.EXPLORER ? explorer() : null;

@@ -9,4 +9,6 @@ export default subgraphCodegen({
   ChronologyEntry: "../chronology/page#EntryRow",
   DuplicateCandidate: "../duplicates#Candidate",
   InformationSharingAgreement: "./prisma/client#InformationSharingAgreement",
+  Document: "../documents/rows#DocumentRow",
+  DocumentVersion: "./prisma/client#DocumentVersion",
 });

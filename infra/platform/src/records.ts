@@ -26,6 +26,8 @@ export interface Read {
   fields: string[];
   /** The request's GraphQL operation. */
   operation?: string;
+  /** One record read outside GraphQL (e.g. a document downloaded): its type and id, and details. */
+  record?: { entity: string; entityId: string; details?: Record<string, unknown> };
 }
 
 export interface Change {
@@ -141,7 +143,8 @@ export function createRecorder(source: Domain, schema: string, onEvents: () => v
     },
     async read(tx, actor, read) {
       if (!read.childIds.length) return;
-      await writeAudit(tx, actor, { action: "child.read", entity: "Child", entityId: "" }, read);
+      const r = read.record;
+      await writeAudit(tx, actor, { action: "child.read", entity: r?.entity ?? "Child", entityId: r?.entityId ?? "", details: r?.details }, read);
     },
     async consequence(tx, cause, events) {
       const at = { tenant: cause.tenant, source, actor: `system:${source}`, causationId: cause.id, requestId: cause.requestId };

@@ -1,3 +1,4 @@
+import type { RequestHandler } from "express";
 import type { DocumentNode } from "graphql";
 import type { IRules } from "graphql-shield";
 import { Kafka, Partitioners, Producer } from "kafkajs";
@@ -52,6 +53,8 @@ export interface ServiceDefinition<Client extends TransactionalDb<AnyTx>, Ctx ex
   handlers?: (deps: ServiceDeps<Client>) => Record<string, EventHandler<AnyTx>>;
   /** This service collects every subgraph's audit entries and answers Query.auditTrail (audit/trail.ts). */
   collectsAuditTrail?: boolean;
+  /** HTTP routes of its own beside /graphql, answering without an access token (they authenticate otherwise). */
+  routes?: (deps: ServiceDeps<Client>) => RequestHandler;
 }
 
 export interface RunningService<Client> {
@@ -160,6 +163,7 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
       limits: { maxDepth: config.MAX_DEPTH, maxAliases: config.MAX_ALIASES, maxCost: config.MAX_COST, maxTokens: config.MAX_TOKENS, maxPageSize: MAX_PAGE_SIZE },
       fieldSuggestions: fieldSuggestions(config, env),
       metricsToken: config.METRICS_TOKEN,
+      routes: def.routes?.(deps),
       log,
       metrics,
       context: requestContext,

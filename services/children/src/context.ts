@@ -2,6 +2,7 @@ import { BaseContext, childDirectory, normaliseId, scopeOf, ServiceContext, serv
 import DataLoader from "dataloader";
 import type { Allocation, PrismaClient } from "./generated/prisma/client";
 import { chronologyLoader } from "./chronology/page";
+import { documentLoader } from "./documents/rows";
 import { allocationLoader, childLoader, ChildRow, legalStatusLoader, LegalStatusRow } from "./store";
 
 /**
@@ -18,6 +19,8 @@ export interface Context extends ServiceContext<PrismaClient> {
   allocations: DataLoader<string, Allocation[]>;
   /** A child's chronology page, batched across the children a request asks about. */
   chronology: ReturnType<typeof chronologyLoader>;
+  /** The documents on each child's file, with their versions. */
+  documents: ReturnType<typeof documentLoader>;
 }
 
 export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>): Context {
@@ -31,6 +34,7 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     legalStatuses: legalStatusLoader(deps.db, tenant),
     allocations: allocationLoader(deps.db, tenant),
     chronology: chronologyLoader(deps.db, tenant, ctx.identity, directory),
+    documents: documentLoader(deps.db, tenant),
   };
 }
 

@@ -2,6 +2,9 @@ import { childRecordErased, eraseChild, erasureLockKey, retainedUntil, ServiceDe
 import { compareDates, LocalDate } from "@caregraph/platform/calendar";
 import { today } from "@caregraph/platform/clock";
 import type { PrismaClient } from "./generated/prisma/client";
+import { eraseDocumentBytes } from "./documents/erase";
+import { documentStoreFrom } from "./documents/store";
+import type { DocumentStore } from "./documents/store";
 import { lockChild } from "./store";
 
 /** How often the retention check runs (RETENTION_CHECK_INTERVAL_MS; default daily; 0 = off). */
@@ -19,7 +22,7 @@ export function retentionIntervalMs(env: NodeJS.ProcessEnv = process.env): numbe
  * entry (which stays: ids, no content) and ChildRecordErased, which every other domain honours by
  * erasing its own rows. Safe to run twice or on several replicas (the row is gone for the second).
  */
-export async function runRetentionCheck(deps: Pick<ServiceDeps<PrismaClient>, "db" | "recorder">): Promise<number> {
+export async function runRetentionCheck(deps: Pick<ServiceDeps<PrismaClient>, "db" | "recorder">, store: DocumentStore = documentStoreFrom()): Promise<number> {
   const on = today();
   const rows = await deps.db.$queryRawUnsafe<{ tenant: string; id: string; date_of_birth: string }[]>(
     `SELECT tenant, id::text, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth FROM children.child`,
@@ -35,11 +38,13 @@ export async function runRetentionCheck(deps: Pick<ServiceDeps<PrismaClient>, "d
       await lockChild(tx, id);
       const still = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM children.child WHERE id = $1::uuid`, id);
       if (!still[0]?.n) return 0; // another replica got there first
+      // The documents' bytes first (large objects are not rows with a child_id: eraseChild would leave them).
+      const files = await eraseDocumentBytes(tx, store, id);
       const gone = await eraseChild(tx, "children", id, ["child"]);
       await deps.recorder.change(
         tx,
         { identity: { userId: "system:retention", roles: [], tenant }, operation: "retention" },
-        { action: "child.erased", entity: "Child", entityId: id, childId: id, details: { retainedUntil: until, rowsErased: gone }, events: [childRecordErased(id, until)] },
+        { action: "child.erased", entity: "Child", entityId: id, childId: id, details: { retainedUntil: until, rowsErased: gone, filesErased: files }, events: [childRecordErased(id, until)] },
       );
       return 1;
     });

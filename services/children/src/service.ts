@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { DOMAINS, mergeHandlers, readTypeDefs, ServiceDefinition } from "@caregraph/platform";
 import { chronologyHandlers } from "./chronology/read-model";
+import { documentRoutes } from "./documents/http";
+import { documentStoreFrom } from "./documents/store";
 import { Context, createContext, directory } from "./context";
 import { PrismaClient } from "./generated/prisma/client";
 import { rules } from "./permissions";
@@ -24,4 +26,6 @@ export const children: ServiceDefinition<PrismaClient, Context> = {
   handlers: () => mergeHandlers(directory.handlers, chronologyHandlers),
   // Answers Query.auditTrail for every subgraph (the child's record is this subgraph's entity).
   collectsAuditTrail: true,
+  // The signed upload and download URLs of documents (the gateway forwards /documents/* here).
+  routes: (deps) => documentRoutes(deps, documentStoreFrom()),
 };

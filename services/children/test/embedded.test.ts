@@ -38,6 +38,30 @@ async function gql(token: string, query: string, variables: Record<string, unkno
   return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
 }
 
+it("on PGlite: a document's bytes go into a large object through the signed URL and come back out", async () => {
+  const token = await keys.token({ tenant: "E08000025" }); // another tenant: the test below counts its own tenant's children
+  const r = await gql(token, `mutation Register($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+    input: { firstName: "Doc", lastName: "Embedded", dateOfBirth: "2013-02-01", sex: "MALE", lookedAfterSince: "2026-10-01", legalStatus: "C2" },
+  });
+  const childId = (r.data?.registerChild as { id: string }).id;
+  const bytes = Buffer.from("%PDF-1.7\n%embedded\n");
+  const up = await gql(token, `mutation($input: RequestDocumentUploadInput!) { requestDocumentUpload(input: $input) { uploadId uploadUrl } }`, {
+    input: { childId, fileName: "plan.pdf", contentType: "application/pdf", sizeBytes: bytes.length },
+  });
+  const { uploadId, uploadUrl } = up.data?.requestDocumentUpload as { uploadId: string; uploadUrl: string };
+  const base = service.url.replace(/\/graphql$/, "");
+  expect((await fetch(`${base}${uploadUrl}`, { method: "PUT", headers: { "content-type": "application/pdf" }, body: bytes })).status).toBe(201);
+  const doc = await gql(token, `mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { downloadUrl } }`, {
+    input: { childId, uploadId, kind: "CARE_PLAN", title: "Care plan" },
+  });
+  const url = (doc.data?.attachDocument as { downloadUrl: string }).downloadUrl;
+  const got = await fetch(`${base}${url}`);
+  expect(got.status).toBe(200);
+  expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
+  const lo = await service.deps.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_largeobject_metadata`);
+  expect(lo[0]?.n).toBe(1);
+});
+
 it("on PGlite: a tenant's query without a filter sees none of another tenant's children; reads are audited and reach the trail; verify passes", async () => {
   const token = await keys.token();
   const r = await gql(token, `mutation Register($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {

@@ -51,6 +51,8 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   fieldSuggestions?: boolean;
   /** When set, /metrics on this app answers a caller bearing this token (404 to anyone else). */
   metricsToken?: string;
+  /** A service's own HTTP routes beside /graphql (e.g. children's signed document URLs); they do their own authentication. */
+  routes?: RequestHandler;
 }
 
 /** The gateway's defaults (config.ts queryLimitsShape): a subgraph is never softer than the front door. */
@@ -138,6 +140,7 @@ export async function createSubgraphApp<Ctx extends BaseContext>(opts: SubgraphO
     }
   });
   app.get("/metrics", metricsRoute(opts.metrics, opts.metricsToken));
+  if (opts.routes) app.use(opts.routes);
   // Exactly /graphql (app.all, not app.use: /graphql/anything is an unknown path, 404).
   app.all(
     "/graphql",

@@ -95,7 +95,7 @@ export const InformationSharingAgreement: InformationSharingAgreementResolvers =
 };
 
 /** A child of the caller's local authority whose record may be written to (not archived). */
-async function writableChild(ctx: Context, id: string, field = "input.childId"): Promise<ChildRow> {
+export async function writableChild(ctx: Context, id: string, field = "input.childId"): Promise<ChildRow> {
   const child = UUID.test(id) ? await ctx.deps.db.child.findFirst({ where: { id: id.toLowerCase(), tenant: ctx.tenant } }) : null;
   if (!child) throw new NotFoundError(field, "child");
   if (child.archivedAt) invalidInput(field, "CHILD_ARCHIVED", "this child's record is archived; restore it before recording anything new");

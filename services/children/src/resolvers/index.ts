@@ -4,15 +4,18 @@ import { Allocation, Child, ChronologyEntry, LegalStatus } from "./Child";
 import { Mutation } from "./Mutation";
 import { Query } from "./Query";
 import * as sharing from "./InformationSharing";
+import * as documents from "./Documents";
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query,
-  Mutation: { ...Mutation, ...sharing.Mutation },
-  Child: { ...Child, ...sharing.Child },
+  Mutation: { ...Mutation, ...sharing.Mutation, ...documents.Mutation },
+  Child: { ...Child, ...sharing.Child, ...documents.Child },
   LegalStatus,
   Allocation,
   ChronologyEntry,
   InformationSharingAgreement: sharing.InformationSharingAgreement,
+  Document: documents.Document,
+  DocumentVersion: documents.DocumentVersion,
 };
