@@ -99,9 +99,9 @@ export const MATRIX: Record<AccessDomain, DomainPolicy> = {
       { type: "Child", field: "upn", deny: [RS, FO, HP], why: "the unique pupil number is for education and the social work team" },
       // Court orders, assessments and letters are the case record itself: for the social work team,
       // the IRO who reviews the care plan, the personal adviser and the UASC coordinator who work from them.
-      { type: "Child", field: "documents", deny: [RS, FO, SL, EC, HP, "PARTNER"], why: "the documents on the child's file (court orders, assessments, letters) are for the social work team, IROs, personal advisers and UASC coordinators" },
-      { type: "Document", field: "*", deny: [RS, FO, SL, EC, HP, "PARTNER"], why: "the same" },
-      { type: "DocumentVersion", field: "*", deny: [RS, FO, SL, EC, HP, "PARTNER"], why: "the same" },
+      { type: "Child", field: "documents", deny: [RS, FO, SL, EC, HP], why: "the documents on the child's file (court orders, assessments, letters) are for the social work team, IROs, personal advisers and UASC coordinators" },
+      { type: "Document", field: "*", deny: [RS, FO, SL, EC, HP], why: "the same" },
+      { type: "DocumentVersion", field: "*", deny: [RS, FO, SL, EC, HP], why: "the same" },
     ],
   },
   placements: {
