@@ -31,3 +31,49 @@ export async function seedHealthProfile(run: Run, i: number, childId: string, da
 }
 
 const CONSENT = `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`;
+
+/**
+ * The local authority's commissioning, so `placementMatches` has something to rank: a children's
+ * home rated good and two approved foster carers, each with an open vacancy in a different part
+ * of the region (distance from home is part of the score).
+ */
+export async function seedCommissioning(ok: <T>(query: string, input: Record<string, unknown>) => Promise<T>, today: LocalDate) {
+  const { recordProvider: home } = await ok<{ recordProvider: { id: string } }>(`mutation($input: RecordProviderInput!) { recordProvider(input: $input) { id } }`, {
+    name: "Willowbrook House (synthetic)",
+    urn: "SC990101",
+    ofstedRating: "GOOD",
+  });
+  const carer = async (name: string, ageFrom: number, ageTo: number, maxChildren: number) =>
+    (
+      await ok<{ approveFosterCarer: { id: string } }>(`mutation($input: ApproveFosterCarerInput!) { approveFosterCarer(input: $input) { id } }`, {
+        name,
+        approvedOn: addDays(today, -400),
+        ageFrom,
+        ageTo,
+        maxChildren,
+        lastReviewedOn: addDays(today, -40),
+      })
+    ).approveFosterCarer.id;
+  const younger = await carer("The Hartley household (synthetic)", 0, 11, 2);
+  const older = await carer("The Okonjo household (synthetic)", 8, 17, 1);
+  const VACANCY = `mutation($input: OpenVacancyInput!) { openVacancy(input: $input) { id } }`;
+  await ok(VACANCY, { type: "K2", places: 1, ageFrom: 12, ageTo: 17, providerId: home.id, postcode: "CR0 2AA" });
+  await ok(VACANCY, { type: "U4", places: 2, ageFrom: 0, ageTo: 11, fosterCarerId: younger, postcode: "TW9 2AB" });
+  await ok(VACANCY, { type: "U6", places: 1, ageFrom: 8, ageTo: 17, fosterCarerId: older, postcode: "LU1 1AA" });
+}
+
+/** The child's home postcode, and where each placement is: one is over 20 miles away (LU1 from TW1). */
+export const HOME_POSTCODE = "TW1 3QS";
+export const placementPostcode = (i: number) => ["TW9 1AA", "CR0 1AA", "KT1 1AA", "LU1 1AA"][i % 4];
+
+/** A letter on the child's file: requested, uploaded through the signed URL, attached. */
+export async function seedDocument(gatewayUrl: string, ok: <T>(query: string, input: Record<string, unknown>) => Promise<T>, childId: string) {
+  const bytes = Buffer.from("Synthetic letter confirming the child's school place.\n");
+  const { requestDocumentUpload: up } = await ok<{ requestDocumentUpload: { uploadId: string; uploadUrl: string } }>(
+    `mutation($input: RequestDocumentUploadInput!) { requestDocumentUpload(input: $input) { uploadId uploadUrl } }`,
+    { childId, fileName: "school-place-letter.txt", contentType: "text/plain", sizeBytes: bytes.length },
+  );
+  const put = await fetch(`${gatewayUrl.replace(/\/graphql$/, "")}${up.uploadUrl}`, { method: "PUT", headers: { "content-type": "text/plain" }, body: bytes });
+  if (!put.ok) throw new Error(`seed: the document upload answered ${put.status}`);
+  await ok(`mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, { childId, uploadId: up.uploadId, kind: "LETTER", title: "School place confirmed" });
+}

@@ -4,7 +4,7 @@ import { eventually } from "@caregraph/platform/testing";
 import { graphqlOk } from "./client";
 import { seedInformationSharing } from "./seed-partners";
 import { seedEducation, seedFamily, seedHealthAndPlacement, seedLeavingCare, seedUasc } from "./seed-record";
-import { seedHealthProfile } from "./seed-profile";
+import { HOME_POSTCODE, placementPostcode, seedCommissioning, seedDocument, seedHealthProfile } from "./seed-profile";
 
 /**
  * A small synthetic caseload so the embedded graph has something to show. Every name and date
@@ -31,6 +31,8 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
   if (existing.children.edges.length) return existing.children.edges.map((e) => e.node.id);
   const random = rng(903);
   const ids: string[] = [];
+  const ok = <T>(query: string, input: Record<string, unknown>) => graphqlOk<T>(gatewayUrl, token, query, { input });
+  await seedCommissioning(ok, today);
   for (let i = 0; i < count; i++) {
     const age = 1 + Math.floor(random() * 16);
     let dateOfBirth = addDays(today, -(age * 365 + Math.floor(random() * 300)));
@@ -61,7 +63,7 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
     ids.push(registerChild.id);
     const type = PLACEMENTS[i % PLACEMENTS.length];
     const { startPlacement } = await graphqlOk<{ startPlacement: { id: string } }>(gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
-      input: { childId: registerChild.id, type, startDate: lookedAfterSince, provider: type === "K2" ? "PR4" : "PR1" },
+      input: { childId: registerChild.id, type, startDate: lookedAfterSince, provider: type === "K2" ? "PR4" : "PR1", postcode: placementPostcode(i), homePostcode: HOME_POSTCODE },
     });
     let placementId = startPlacement.id;
     if (i % 2 === 1 && compareDates(addDays(lookedAfterSince, 10), today) < 0) {
@@ -88,6 +90,7 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
     await seedHealthAndPlacement(run, i, registerChild.id, placementId, dateOfBirth, i % 3 === 0 ? addDays(lookedAfterSince, 5) : lookedAfterSince, today);
     await seedInformationSharing(run, i, registerChild.id, dateOfBirth, today);
     await seedHealthProfile(run, i, registerChild.id, dateOfBirth, lookedAfterSince, legalStatus === "C2", today);
+    if (i % 4 === 0) await seedDocument(gatewayUrl, ok, registerChild.id);
     if (i === CARE_LEAVER) {
       await eventually(async () => {
         const r = await graphqlOk<{ child: { leavingCare: { status: string } | null } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { leavingCare { status } } }`, { id: registerChild.id });
