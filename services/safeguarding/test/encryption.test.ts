@@ -3,7 +3,7 @@ import { installFieldKeyring, keyringFromEnv, parseKeyring, rotateAll } from "@c
 import { clearTextOutsideColumns, markedColumnsVia, publish, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
 import { randomBytes, randomUUID } from "node:crypto";
 import { ENCRYPTED } from "../src/encrypted-fields";
-import { safeguarding } from "../src/service";
+import { safeguarding, startSafeguarding } from "../src/service";
 
 /** UK GDPR (issue 11): safeguarding narratives are sealed before they reach the database. */
 const env = serviceUnderTest(safeguarding);
@@ -119,4 +119,10 @@ it("keys:rotate: written with key A, keys B,A → every row re-sealed with B (le
   installFieldKeyring(parseKeyring(`b:${B}`)); // the old key removed
   expect(await read(childId, manager)).toEqual([{ id: raised.id, summary: SUMMARY, escalation: { acknowledgementNote: NOTE } }]);
   expect((await read(legacy.childId, legacy.manager))[0]!.summary).toBe("Synthetic: written before encryption");
+});
+
+it("in production the service does not start without FIELD_ENCRYPTION_KEYS (the development key is refused)", async () => {
+  const env = { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", KAFKA_BROKERS: "127.0.0.1:1", JWT_PUBLIC_KEY: "pem", PORT: "0", LOG_LEVEL: "silent" };
+  await expect(startSafeguarding({ ...env, NODE_ENV: "production" })).rejects.toThrow(/FIELD_ENCRYPTION_KEYS is required in production/);
+  await expect(startSafeguarding({ ...env, NODE_ENV: "production", FIELD_ENCRYPTION_KEYS: "k1:short" })).rejects.toThrow(/key "k1" must be 32 bytes/);
 });
