@@ -3,6 +3,7 @@ import type { DocumentNode } from "graphql";
 import type { IRules } from "graphql-shield";
 import { Kafka, Partitioners, Producer } from "kafkajs";
 import { createTokenVerifier, Role, withScopeClaims } from "./auth";
+import { installFieldKeyring, keyringFromEnv } from "./crypto/keyring";
 import { fieldSuggestions, loadServiceConfig, metricsPort, ServiceConfig } from "./config";
 import { auditedResolvers, READ_COLLECTOR, ReadCollector } from "./audit/reads";
 import { AUDIT_RECORDED, AUDIT_TOPIC, auditTrailHandler } from "./audit/trail";
@@ -75,6 +76,8 @@ export async function startService<Client extends TransactionalDb<AnyTx>, Ctx ex
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningService<Client>> {
   const config: ServiceConfig = loadServiceConfig(env);
+  // Field encryption keys are checked before anything starts (production refuses to run without them).
+  installFieldKeyring(keyringFromEnv(env));
   const schema = def.name.replace(/-/g, "_");
   const log = createLogger(def.name, config.LOG_LEVEL);
   const metrics = createMetrics(def.name);

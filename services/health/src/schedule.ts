@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { EventEnvelope, NewEvent, statutoryTaskCancelled, statutoryTaskScheduled } from "@caregraph/platform";
 import { compareDates, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
 import { today } from "@caregraph/platform/clock";
+import { ENCRYPTED } from "./encrypted-fields";
 import {
   AUTHORITY,
   healthAssessmentExplanation,
@@ -137,7 +138,7 @@ export async function supersedeReviews(tx: Tx, open: HealthAssessment[], complet
   for (const a of superseded) {
     await tx.healthAssessment.update({
       where: { id: a.id },
-      data: { cancelledOn: toUtc(completedOn), note: `superseded by the assessment completed on ${completedOn}` },
+      data: { cancelledOn: toUtc(completedOn), note: ENCRYPTED.assessmentNote.seal(a.id, `superseded by the assessment completed on ${completedOn}`) },
     });
     events.push(statutoryTaskCancelled(a.childId, task(a), "superseded by a completed assessment"));
   }

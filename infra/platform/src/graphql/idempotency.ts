@@ -3,6 +3,7 @@ import { HeaderMap } from "@apollo/server";
 import { createHash } from "node:crypto";
 import { GraphQLError, type FormattedExecutionResult } from "graphql";
 import { quoteIdent, RawSql } from "../db-types";
+import { FieldEncryptionError, openField, sealField, type FieldPlace } from "../crypto/field";
 import type { BaseContext } from "./subgraph-server";
 
 /**
@@ -14,6 +15,10 @@ import type { BaseContext } from "./subgraph-server";
  * The answer is stored just after the mutation's own transaction commits; a process that dies
  * in between leaves a claim without an answer, which a retry reports (IDEMPOTENCY_KEY_IN_USE)
  * rather than risk a second record.
+ *
+ * The answer may carry encrypted fields in clear (a concern's summary), so it is stored sealed
+ * ({"sealed": "enc:v1:…"}, bound to tenant, caller and key; crypto/). An answer sealed with a key
+ * since removed from FIELD_ENCRYPTION_KEYS cannot be replayed (IDEMPOTENCY_ANSWER_UNREADABLE).
  */
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -26,8 +31,21 @@ export interface IdempotencyStore {
   release(tenant: string, actor: string, key: string): Promise<void>;
 }
 
+type Stored = FormattedExecutionResult | { sealed: string };
+
 export function idempotencyStore(db: RawSql, schema: string): IdempotencyStore {
   const table = `${quoteIdent(schema)}.idempotent_request`;
+  const place = (tenant: string, actor: string, key: string): FieldPlace => ({ schema, table: "idempotent_request", column: "response", id: `${tenant}/${actor}/${key}` });
+  const opened = (at: FieldPlace, stored: Stored | null): FormattedExecutionResult | null => {
+    if (!stored || !("sealed" in stored) || typeof stored.sealed !== "string") return stored as FormattedExecutionResult | null;
+    try {
+      return JSON.parse(openField(at, stored.sealed)) as FormattedExecutionResult;
+    } catch (error) {
+      if (!(error instanceof FieldEncryptionError)) throw error;
+      const message = "Idempotency-Key: the first answer was sealed with a key no longer in use and cannot be shown again; check the record before retrying";
+      return { errors: [{ message, extensions: { code: "BAD_USER_INPUT", field: "Idempotency-Key", rule: "IDEMPOTENCY_ANSWER_UNREADABLE" } }] };
+    }
+  };
   return {
     async claim(tenant, actor, key, requestHash) {
       const inserted = await db.$queryRawUnsafe<unknown[]>(
@@ -38,13 +56,13 @@ export function idempotencyStore(db: RawSql, schema: string): IdempotencyStore {
         requestHash,
       );
       if (inserted.length) return null;
-      const [row] = await db.$queryRawUnsafe<{ request_hash: string; response: FormattedExecutionResult | null }[]>(
+      const [row] = await db.$queryRawUnsafe<{ request_hash: string; response: Stored | null }[]>(
         `SELECT request_hash, response FROM ${table} WHERE tenant = $1 AND actor = $2 AND key = $3`,
         tenant,
         actor,
         key,
       );
-      return row ? { requestHash: row.request_hash, response: row.response } : null;
+      return row ? { requestHash: row.request_hash, response: opened(place(tenant, actor, key), row.response) } : null;
     },
     async complete(tenant, actor, key, response) {
       await db.$executeRawUnsafe(
@@ -52,7 +70,7 @@ export function idempotencyStore(db: RawSql, schema: string): IdempotencyStore {
         tenant,
         actor,
         key,
-        JSON.stringify(response),
+        JSON.stringify({ sealed: sealField(place(tenant, actor, key), JSON.stringify(response)) }),
       );
     },
     async release(tenant, actor, key) {

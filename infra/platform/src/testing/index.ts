@@ -12,3 +12,4 @@ export * from "./setup";
 export * from "./documented";
 export * from "./roles";
 export * from "./outbox";
+export * from "./encryption";

@@ -5,6 +5,8 @@ import { createTestDatabase } from "../db/testing";
 
 export interface TestService<Client> {
   url: string;
+  /** The service's own throw-away database (for tools that connect as the login role, e.g. keys:rotate). */
+  databaseUrl: string;
   service: RunningService<Client>;
   /** POST a GraphQL operation to the subgraph with a token (or none). */
   query<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
@@ -35,6 +37,7 @@ export async function startTestService<Client extends TransactionalDb<any>, Ctx 
   });
   return {
     url: service.url,
+    databaseUrl: db.url,
     service,
     async query(token, query, variables = {}) {
       const res = await fetch(service.url, {

@@ -3,10 +3,12 @@ import { fromUtc } from "@caregraph/platform/calendar";
 import { statusOn } from "../domain/health-assessments";
 import type { HealthAssessmentResolvers } from "../generated/graphql";
 import { task } from "../schedule";
+import { ENCRYPTED } from "../encrypted-fields";
 
 const local = (d: Date | null) => (d ? fromUtc(d) : null);
 
 export const HealthAssessment: HealthAssessmentResolvers = {
+  note: (a) => ENCRYPTED.assessmentNote.open(a.id, a.note),
   dueDate: (a) => fromUtc(a.dueDate),
   scheduledFrom: (a) => fromUtc(a.scheduledFrom),
   completedOn: (a) => local(a.completedOn),

@@ -1,4 +1,5 @@
 import { today } from "@caregraph/platform/clock";
+import { ENCRYPTED } from "../encrypted-fields";
 import { fromUtc } from "@caregraph/platform/calendar";
 import { waitingTime } from "../domain/camhs";
 import type {
@@ -29,7 +30,10 @@ export const SubstanceMisuse: SubstanceMisuseResolvers = {
   interventionReceivedOn: (s) => local(s.interventionReceivedOn),
 };
 
-export const MedicalHistoryItem: MedicalHistoryItemResolvers = { since: (m) => local(m.since) };
+export const MedicalHistoryItem: MedicalHistoryItemResolvers = {
+  since: (m) => local(m.since),
+  description: (m) => ENCRYPTED.medicalHistory.open(m.id, m.description),
+};
 
 export const HealthActionPlanAction: HealthActionPlanActionResolvers = {
   dueDate: (a) => fromUtc(a.dueDate),

@@ -3,6 +3,7 @@ import { statutoryTaskCompleted, statutoryTaskScheduled } from "@caregraph/platf
 import { compareDates, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
 import { invalidInput, NotFoundError } from "@caregraph/platform/graphql";
 import { today } from "@caregraph/platform/clock";
+import { ENCRYPTED } from "../encrypted-fields";
 import { Context, directory } from "../context";
 import type { Problem } from "../domain/ages";
 import { camhsProgressProblem } from "../domain/camhs";
@@ -164,8 +165,9 @@ export const HistoryMutations: MutationResolvers = {
     if (!input.description.trim()) invalidInput("input.description", "REQUIRED", "say what the condition, allergy or medication is");
     refuse(pastDay(input.since, child.dateOfBirth, "input.since"));
     return db.$transaction(async (tx) => {
+      const id = randomUUID();
       const row = await tx.medicalHistoryItem.create({
-        data: { id: randomUUID(), tenant: child.tenant, childId: child.id, kind: input.kind, description: input.description.trim(), since: input.since ? toUtc(input.since) : null },
+        data: { id, tenant: child.tenant, childId: child.id, kind: input.kind, description: ENCRYPTED.medicalHistory.seal(id, input.description.trim()), since: input.since ? toUtc(input.since) : null },
       });
       // Special category data: the audit says that an item of this kind was recorded, never what it is.
       await recorder.change(tx, actor(ctx), { action: "medical_history.recorded", entity: "MedicalHistoryItem", entityId: row.id, childId: child.id, details: { kind: row.kind }, events: [] });

@@ -9,6 +9,7 @@ import type { HealthAssessment, HealthAssessmentKind, Prisma } from "../generate
 import type { MutationResolvers } from "../generated/graphql";
 import { openAssessments, reconcileReviews, supersedeReviews, task } from "../schedule";
 import { assessmentDone, assessmentVoided } from "../chronology";
+import { ENCRYPTED } from "../encrypted-fields";
 
 type Tx = Prisma.TransactionClient;
 
@@ -70,21 +71,22 @@ export const Mutation: MutationResolvers = {
       const target = open.find(
         (a) => (!input.kind || a.kind === input.kind) && (a.kind !== "INITIAL" || countsAsInitialAssessment(fromUtc(a.scheduledFrom), input.completedOn)),
       );
+      const newId = randomUUID();
       const completed = target
         ? await tx.healthAssessment.update({
             where: { id: target.id },
-            data: { completedOn: toUtc(input.completedOn), note: input.note ?? null },
+            data: { completedOn: toUtc(input.completedOn), note: ENCRYPTED.assessmentNote.seal(target.id, input.note ?? null) },
           })
         : await tx.healthAssessment.create({
             data: {
-              id: randomUUID(),
+              id: newId,
               ...at,
               kind: input.kind ?? "REVIEW",
               reason: "RECORDED",
               scheduledFrom: toUtc(input.completedOn),
               dueDate: toUtc(input.completedOn),
               completedOn: toUtc(input.completedOn),
-              note: input.note ?? null,
+              note: ENCRYPTED.assessmentNote.seal(newId, input.note ?? null),
             },
           });
       const superseded = await supersedeReviews(tx, open.filter((a) => a.id !== completed.id), input.completedOn);
@@ -127,7 +129,7 @@ export const Mutation: MutationResolvers = {
         data: {
           completedOn: toUtc(completedOn),
           kind,
-          note: input.note === undefined ? row.note : input.note,
+          ...(input.note === undefined ? {} : { note: ENCRYPTED.assessmentNote.seal(row.id, input.note) }),
           ...(row.reason === "RECORDED" ? { scheduledFrom: toUtc(completedOn), dueDate: toUtc(completedOn) } : {}),
         },
       });
@@ -139,8 +141,10 @@ export const Mutation: MutationResolvers = {
         childId: child.id,
         details: {
           reason: input.reason,
-          before: { completedOn: was, kind: row.kind, note: row.note },
-          after: { completedOn, kind, note: amended.note },
+          // The note is free text (sealed in its column): the audit says whether it changed, never what it says.
+          before: { completedOn: was, kind: row.kind },
+          after: { completedOn, kind },
+          noteChanged: input.note !== undefined && ENCRYPTED.assessmentNote.open(row.id, row.note) !== input.note,
         },
         events: [statutoryTaskCompleted(child.id, task(amended), completedOn), assessmentDone({ ...amended, completedOn: toUtc(completedOn) }), ...next],
       });

@@ -9,6 +9,7 @@ import type { MutationResolvers } from "../generated/graphql";
 import { completeTask, scheduleTask } from "../tasks";
 import { actor, childAndDate, lockChild } from "../pathway";
 import { concernRaised } from "../chronology";
+import { ENCRYPTED } from "../encrypted-fields";
 
 /** Concerns and the escalations they raise. */
 export const concernsMutations: MutationResolvers = {
@@ -18,17 +19,18 @@ export const concernsMutations: MutationResolvers = {
     const risk = decideRiskLevel(input);
     if (!risk.ok) invalidInput(risk.field, risk.rule, risk.message);
     const at = { tenant: child.tenant, childId: child.id };
+    const id = randomUUID();
     return ctx.deps.db.$transaction(async (tx) => {
       const concern = await tx.concern.create({
         data: {
-          id: randomUUID(),
+          id,
           ...at,
           category: input.category,
           riskLevel: risk.level,
           likelihood: risk.assessment?.likelihood ?? null,
           impact: risk.assessment?.impact ?? null,
           riskScore: risk.assessment?.score ?? null,
-          summary: input.summary.trim(),
+          summary: ENCRYPTED.concernSummary.seal(id, input.summary.trim()),
           sourceAgency: input.sourceAgency?.trim() || null,
           raisedOn: toUtc(input.raisedOn),
         },
@@ -77,13 +79,16 @@ export const concernsMutations: MutationResolvers = {
       if (current.completedOn || current.cancelledOn) {
         invalidInput("input.taskId", "ESCALATION_CLOSED", `this escalation was already ${current.completedOn ? "acknowledged" : "cancelled"}`);
       }
+      const note = input.note?.trim() || null;
+      if (note) await tx.safeguardingTask.update({ where: { id: task.id }, data: { acknowledgementNote: ENCRYPTED.acknowledgementNote.seal(task.id, note) } });
       const event = await completeTask(tx, current, input.acknowledgedOn);
       await ctx.deps.recorder.change(tx, actor(ctx), {
         action: "escalation.acknowledged",
         entity: "SafeguardingTask",
         entityId: task.id,
         childId: task.childId,
-        details: { acknowledgedOn: input.acknowledgedOn, escalatedOn: fromUtc(task.dueDate), note: input.note?.trim() || null },
+        // The note is a narrative: kept (sealed) on the task, never in the audit details.
+        details: { acknowledgedOn: input.acknowledgedOn, escalatedOn: fromUtc(task.dueDate), noted: note !== null },
         events: [event],
       });
       return tx.safeguardingTask.findUniqueOrThrow({ where: { id: task.id } });

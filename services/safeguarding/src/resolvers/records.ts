@@ -2,6 +2,7 @@ import { today } from "@caregraph/platform/clock";
 import { fromUtc } from "@caregraph/platform/calendar";
 import { taskStatusOn, TASK } from "../domain/child-protection";
 import { riskExplanation, assessRisk } from "../domain/risk-matrix";
+import { ENCRYPTED } from "../encrypted-fields";
 import type {
   ChildProtectionConferenceResolvers,
   ChildProtectionPlanResolvers,
@@ -15,6 +16,7 @@ import type {
 const local = (d: Date | null) => (d ? fromUtc(d) : null);
 
 export const Concern: ConcernResolvers = {
+  summary: (c) => ENCRYPTED.concernSummary.open(c.id, c.summary),
   raisedOn: (c) => fromUtc(c.raisedOn),
   riskExplanation: (c) =>
     c.likelihood !== null && c.impact !== null
@@ -57,6 +59,7 @@ export const CoreGroup: CoreGroupResolvers = {
 };
 
 export const SafeguardingTask: SafeguardingTaskResolvers = {
+  acknowledgementNote: (t) => ENCRYPTED.acknowledgementNote.open(t.id, t.acknowledgementNote),
   dueDate: (t) => fromUtc(t.dueDate),
   completedOn: (t) => local(t.completedOn),
   cancelledOn: (t) => local(t.cancelledOn),

@@ -1,5 +1,6 @@
 import { fromUtc } from "@caregraph/platform/calendar";
 import type { Context } from "../context";
+import { ENCRYPTED } from "../encrypted-fields";
 import type { UascResolvers } from "../generated/graphql";
 import { renewalOf } from "../renewal";
 import { date } from "./dates";
@@ -8,6 +9,8 @@ const current = async (childId: string, ctx: Context) => (await ctx.statuses.loa
 
 export const Uasc: UascResolvers = {
   childId: (r) => r.childId,
+  homeOfficeReference: (r) => ENCRYPTED.homeOfficeReference.open(r.childId, r.homeOfficeReference),
+  legalRepresentative: (r) => ENCRYPTED.legalRepresentative.open(r.childId, r.legalRepresentative),
   immigrationStatus: async (r, _, ctx) => (await current(r.childId, ctx))?.status ?? null,
   immigrationStatusDecidedOn: async (r, _, ctx) => date((await current(r.childId, ctx))?.decidedOn ?? null),
   leaveExpiresOn: async (r, _, ctx) => date((await current(r.childId, ctx))?.leaveExpiresOn ?? null),

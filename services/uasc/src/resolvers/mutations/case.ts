@@ -9,6 +9,7 @@ import { nationalTransferSchemeRecorded, uascCeased } from "../../events/publish
 import type { MutationResolvers } from "../../generated/graphql";
 import type { Prisma } from "../../generated/prisma/client";
 import { changeCase, check } from "../change";
+import { ENCRYPTED } from "../../encrypted-fields";
 
 /** A text field of the details: left out = unchanged, null or blank = cleared, otherwise trimmed (at most `max`). */
 function textChange(field: string, value: string | null | undefined, max: number): string | null | undefined {
@@ -19,17 +20,20 @@ function textChange(field: string, value: string | null | undefined, max: number
 }
 
 export const caseDetails: Pick<MutationResolvers, "recordUascDetails" | "recordNationalTransferScheme" | "recordCeasedToBeUasc"> = {
-  /** The Home Office reference is personal data: the audit entry says which fields changed, never their values. */
+  /**
+   * The Home Office reference and the legal representative are personal data: sealed in their
+   * columns (encrypted-fields.ts); the audit entry says which fields changed, never their values.
+   */
   async recordUascDetails(_, { input }, ctx) {
-    const data: Prisma.UascRecordUpdateInput = {};
     const ref = textChange("input.homeOfficeReference", input.homeOfficeReference, 20);
     if (ref) check(homeOfficeReferenceProblem(ref));
-    if (ref !== undefined) data.homeOfficeReference = ref && normaliseHomeOfficeReference(ref);
     const rep = textChange("input.legalRepresentative", input.legalRepresentative, 2 * TEXT_LIMITS.NAME_MAX);
-    if (rep !== undefined) data.legalRepresentative = rep;
     const language = textChange("input.interpreterLanguage", input.interpreterLanguage, TEXT_LIMITS.NAME_MAX);
-    if (language !== undefined) data.interpreterLanguage = language;
     return changeCase(ctx, input.childId, async (tx, child) => {
+      const data: Prisma.UascRecordUpdateInput = {};
+      if (ref !== undefined) data.homeOfficeReference = ENCRYPTED.homeOfficeReference.seal(child.id, ref && normaliseHomeOfficeReference(ref));
+      if (rep !== undefined) data.legalRepresentative = ENCRYPTED.legalRepresentative.seal(child.id, rep);
+      if (language !== undefined) data.interpreterLanguage = language;
       const row = await tx.uascRecord.update({ where: { childId: child.id }, data });
       return { result: row, action: "uasc.details.recorded", entity: "UascRecord", entityId: child.id, details: { changed: Object.keys(data).sort() }, events: [] };
     });
