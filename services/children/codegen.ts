@@ -9,4 +9,5 @@ export default subgraphCodegen({
   ChronologyEntry: "../chronology/page#EntryRow",
   DuplicateCandidate: "../duplicates#Candidate",
   InformationSharingAgreement: "./prisma/client#InformationSharingAgreement",
+  MergedRecord: "./prisma/client#Child",
 });

@@ -13,7 +13,7 @@ import * as events from "../events/published";
 import { allocationEntry, archivedEntry, legalStatusEntries, registeredEntry } from "../events/chronology";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Child, Prisma, ReasonEpisodeCeased } from "../generated/prisma/client";
-import { historyOf, lockChild, UUID } from "../store";
+import { findChild, historyOf, lockChild, UUID } from "../store";
 
 type Tx = Prisma.TransactionClient;
 const actor = (ctx: Context) => ({ identity: ctx.identity, requestId: ctx.requestId });
@@ -202,7 +202,8 @@ export const Mutation: MutationResolvers = {
 
 /** A child of the caller's local authority, archived or not. */
 async function anyChild(ctx: Context, id: string, field = "id"): Promise<Child> {
-  const child = UUID.test(id) ? await ctx.deps.db.child.findFirst({ where: { id, tenant: ctx.tenant } }) : null;
+  // A merged record's id writes to the child it was merged into.
+  const child = await findChild(ctx.deps.db, ctx.tenant, id);
   if (!child) throw new NotFoundError(field, "child");
   return child;
 }

@@ -4,13 +4,15 @@ import { Allocation, Child, ChronologyEntry, LegalStatus } from "./Child";
 import { Mutation } from "./Mutation";
 import { Query } from "./Query";
 import * as sharing from "./InformationSharing";
+import * as merge from "./Merge";
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query,
-  Mutation: { ...Mutation, ...sharing.Mutation },
-  Child: { ...Child, ...sharing.Child },
+  Mutation: { ...Mutation, ...sharing.Mutation, ...merge.Mutation },
+  Child: { ...Child, ...sharing.Child, ...merge.Child },
+  MergedRecord: merge.MergedRecord,
   LegalStatus,
   Allocation,
   ChronologyEntry,
