@@ -3,7 +3,7 @@ import { fromUtc, LocalDate } from "./calendar";
 import { today } from "./clock";
 import { quoteIdent, RawSql } from "./db-types";
 import { eraseChild } from "./retention";
-import { mergeChild, unmergeChild } from "./merge";
+import { mergeChild, MergeOptions, unmergeChild } from "./merge";
 import { EventEnvelope } from "./events/envelope";
 import type { EventHandler } from "./events/consumer";
 import { invalidInput, NotFoundError } from "./graphql/errors";
@@ -81,7 +81,12 @@ const inScope = (scope: ChildScope, r: ScopeRow): boolean =>
 /** A bare tenant is a system caller (event handlers); null is nobody (no verified token). */
 type Caller = string | Identity | null;
 
-export function childDirectory(schema: string) {
+export interface DirectoryOptions {
+  /** How this domain's rows merge (merge.ts MergeOptions): e.g. a placement chain kept whole. */
+  merge?: MergeOptions;
+}
+
+export function childDirectory(schema: string, options: DirectoryOptions = {}) {
   const table = `${quoteIdent(schema)}.known_child`;
   const shares = `${quoteIdent(schema)}.known_child_share`;
   /**
@@ -341,7 +346,7 @@ export function childDirectory(schema: string) {
     // Duplicates (merge.ts): the merged child's rows move to the kept child, and back on an unmerge.
     ChildrenMerged: async (tx, e) => {
       const p = e.payload as { keepId: string; mergeEventId: string };
-      await mergeChild(tx, schema, { tenant: e.tenant, keepId: p.keepId, mergeId: e.childId, mergeEventId: p.mergeEventId });
+      await mergeChild(tx, schema, { tenant: e.tenant, keepId: p.keepId, mergeId: e.childId, mergeEventId: p.mergeEventId }, options.merge);
     },
     ChildrenUnmerged: async (tx, e) => {
       await unmergeChild(tx, schema, { tenant: e.tenant, mergeEventId: (e.payload as { mergeEventId: string }).mergeEventId });

@@ -227,6 +227,20 @@ export async function mergeChild(tx: RawSql, schema: string, m: MergeInput, opti
   // The directory: the merged id answers as the kept child (a row is made if this copy never heard of it).
   await tx.$executeRawUnsafe(`INSERT INTO ${s}.known_child (id, tenant) VALUES ($1::uuid, $2) ON CONFLICT (id) DO NOTHING`, mergeId, m.tenant);
   await tx.$executeRawUnsafe(`UPDATE ${s}.known_child SET merged_into = $2::uuid WHERE id = $1::uuid AND tenant = $3`, mergeId, keepId, m.tenant);
+  // The merged child's placements moved: a kept child with no current placement now lives where the
+  // merged one did (residential staff of that home see it). Allocations stay the kept child's own:
+  // the children domain keeps its allocation history whole (services/children resolvers/Merge.ts).
+  await tx.$executeRawUnsafe(
+    `WITH took AS (
+       UPDATE ${s}.known_child k SET placement_id = d.placement_id, home_urn = d.home_urn FROM ${s}.known_child d
+        WHERE k.id = $1::uuid AND k.tenant = $3 AND d.id = $2::uuid AND k.placement_id IS NULL AND d.placement_id IS NOT NULL
+       RETURNING k.placement_id)
+     UPDATE ${s}.child_merge SET took_placement_id = (SELECT placement_id FROM took) WHERE id = $4::uuid`,
+    keepId,
+    mergeId,
+    m.tenant,
+    m.mergeEventId,
+  );
   return { applied: true, moved, left };
 }
 
@@ -240,8 +254,8 @@ export async function unmergeChild(tx: RawSql, schema: string, m: { tenant: stri
   const none: UnmergeResult = { applied: false, keepId: null, mergeId: null, restored: {}, missing: 0 };
   const find = async () =>
     (
-      await tx.$queryRawUnsafe<{ keep_id: string; merge_id: string; unmerged: boolean }[]>(
-        `SELECT keep_id::text, merge_id::text, unmerged_at IS NOT NULL AS unmerged FROM ${s}.child_merge WHERE id = $1::uuid AND tenant = $2`,
+      await tx.$queryRawUnsafe<{ keep_id: string; merge_id: string; unmerged: boolean; took: string | null }[]>(
+        `SELECT keep_id::text, merge_id::text, unmerged_at IS NOT NULL AS unmerged, took_placement_id::text AS took FROM ${s}.child_merge WHERE id = $1::uuid AND tenant = $2`,
         m.mergeEventId,
         m.tenant,
       )
@@ -278,6 +292,10 @@ export async function unmergeChild(tx: RawSql, schema: string, m: { tenant: stri
     missing += count - n;
   }
   await tx.$executeRawUnsafe(`UPDATE ${s}.known_child SET merged_into = NULL WHERE id = $1::uuid AND merged_into = $2::uuid`, found.merge_id, found.keep_id);
+  // The placement the kept child took goes back with it (unless it has moved on since).
+  if (found.took) {
+    await tx.$executeRawUnsafe(`UPDATE ${s}.known_child SET placement_id = NULL, home_urn = NULL WHERE id = $1::uuid AND placement_id = $2::uuid`, found.keep_id, found.took);
+  }
   await tx.$executeRawUnsafe(`UPDATE ${s}.child_merge SET unmerged_at = $2::timestamptz WHERE id = $1::uuid`, m.mergeEventId, at);
   return { applied: true, keepId: found.keep_id, mergeId: found.merge_id, restored, missing };
 }

@@ -141,6 +141,21 @@ describe("mergeChild", () => {
     });
   });
 
+  it("a kept child with no current placement takes the merged child's (its home's staff see it), and gives it back on unmerge", async () => {
+    const keep = randomUUID();
+    const merge = randomUUID();
+    const placement = randomUUID();
+    await rows(`INSERT INTO S.known_child (id, tenant, date_of_birth, placement_id, home_urn) VALUES ($1, $3, '2014-05-01', NULL, NULL), ($2, $3, '2014-05-01', $4, 'SC222')`, keep, merge, A, placement);
+    const mergeEventId = randomUUID();
+    await asTenant((tx) => mergeChild(tx, SCHEMA, { tenant: A, keepId: keep, mergeId: merge, mergeEventId }));
+    const staff = { userId: "rs-2", roles: ["RESIDENTIAL_STAFF" as const], tenant: A, home: "SC222" };
+    const directory = childDirectory(SCHEMA);
+    expect(await asTenant((tx) => directory.visibility(tx, staff).loadMany([keep, merge]))).toEqual([true, true]);
+    expect(await asTenant((tx) => directory.scopedIds(tx, staff))).toEqual([keep]);
+    await asTenant((tx) => unmergeChild(tx, SCHEMA, { tenant: A, mergeEventId }));
+    expect(await asTenant((tx) => directory.visibility(tx, staff).loadMany([keep, merge]))).toEqual([false, true]);
+  });
+
   it("is idempotent: the same merge again (a redelivery, or the children service consuming its own event) changes nothing", async () => {
     const c = await twoRecords();
     const m = { tenant: A, keepId: c.keep, mergeId: c.merge, mergeEventId: randomUUID() };

@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS "child_merge" (
     "merge_id" UUID NOT NULL,
     "merged_at" TIMESTAMPTZ(3) NOT NULL,
     "unmerged_at" TIMESTAMPTZ(3),
+    -- The merged child's current placement, taken by a kept child that had none (given back on unmerge).
+    "took_placement_id" UUID,
     CONSTRAINT "child_merge_pkey" PRIMARY KEY ("id")
 );
 
