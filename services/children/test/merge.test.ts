@@ -104,6 +104,16 @@ describe("mergeChildren", () => {
     expect((await db().legalStatus.findMany({ where: { childId: dup } })).map((s) => s.code)).toEqual(["C1"]);
   });
 
+  it("two merges of one duplicate at once: one wins, the other is refused (ALREADY_MERGED); the registration check no longer finds the merged record", async () => {
+    const [a, b, dup] = [await register(), await register(), await register({ firstName: "Twice", lastName: "Recorded", dateOfBirth: "2012-02-02" })];
+    const results = await Promise.all([merge({ keepId: a, mergeId: dup }), merge({ keepId: b, mergeId: dup })]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.rule)).toEqual(["ALREADY_MERGED"]);
+    expect(await db().child.count({ where: { id: dup, mergedInto: { not: null } } })).toBe(1);
+    const again = await env.svc.query(await as("SOCIAL_WORKER"), REGISTER, { input: { firstName: "Twice", lastName: "Recorded", dateOfBirth: "2012-02-02", sex: "MALE" } });
+    expect(again.errors).toBeUndefined();
+  });
+
   it("only team managers merge", async () => {
     const [a, b] = [await register(), await register()];
     for (const role of ["SOCIAL_WORKER", "IRO", "AUDITOR"] as const) {

@@ -26,7 +26,8 @@ export const Mutation: MutationResolvers = {
       // Two registrations of one child at once must not both pass the duplicate check.
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `children:register:${ctx.tenant}:${r.dateOfBirth}`);
       if (!r.confirmedNotDuplicate) {
-        const sameBirthday = await tx.child.findMany({ where: { tenant: ctx.tenant, dateOfBirth: toUtc(r.dateOfBirth) }, orderBy: { createdAt: "asc" } });
+        // A merged record is not a child of its own any more (its kept child is found, if alike).
+        const sameBirthday = await tx.child.findMany({ where: { tenant: ctx.tenant, dateOfBirth: toUtc(r.dateOfBirth), mergedInto: null }, orderBy: { createdAt: "asc" } });
         const existing = sameBirthday.find((c) => sameName(c, r));
         if (existing) throw new PossibleDuplicateError(existing.id, existing.archivedAt !== null);
       }
