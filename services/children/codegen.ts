@@ -11,4 +11,5 @@ export default subgraphCodegen({
   InformationSharingAgreement: "./prisma/client#InformationSharingAgreement",
   Document: "../documents/rows#DocumentRow",
   DocumentVersion: "./prisma/client#DocumentVersion",
+  MergedRecord: "./prisma/client#Child",
 });

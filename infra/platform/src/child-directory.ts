@@ -3,6 +3,7 @@ import { fromUtc, LocalDate } from "./calendar";
 import { today } from "./clock";
 import { quoteIdent, RawSql } from "./db-types";
 import { eraseChild } from "./retention";
+import { mergeChild, MergeOptions, unmergeChild } from "./merge";
 import { EventEnvelope } from "./events/envelope";
 import type { EventHandler } from "./events/consumer";
 import { invalidInput, NotFoundError } from "./graphql/errors";
@@ -24,6 +25,8 @@ export interface KnownChild {
 }
 
 interface Row {
+  /** The id asked about (a merged child's id answers as the child it was merged into). */
+  asked: string;
   id: string;
   tenant: string;
   date_of_birth: Date;
@@ -57,6 +60,7 @@ export function normaliseId(id: string): string | null {
 export const UNKNOWN_CHILD_WAIT_MS = 1500;
 
 interface ScopeRow {
+  asked: string;
   id: string;
   tenant: string;
   registered: boolean;
@@ -77,7 +81,12 @@ const inScope = (scope: ChildScope, r: ScopeRow): boolean =>
 /** A bare tenant is a system caller (event handlers); null is nobody (no verified token). */
 type Caller = string | Identity | null;
 
-export function childDirectory(schema: string) {
+export interface DirectoryOptions {
+  /** How this domain's rows merge (merge.ts MergeOptions): e.g. a placement chain kept whole. */
+  merge?: MergeOptions;
+}
+
+export function childDirectory(schema: string, options: DirectoryOptions = {}) {
   const table = `${quoteIdent(schema)}.known_child`;
   const shares = `${quoteIdent(schema)}.known_child_share`;
   /**
@@ -88,6 +97,11 @@ export function childDirectory(schema: string) {
     `EXISTS (SELECT 1 FROM ${shares} s WHERE s.tenant = k.tenant AND s.child_id = k.id AND s.partner = ${p}
                AND s.start_date <= ${d}::date AND s.end_date >= ${d}::date AND s.revoked_at IS NULL)`;
   const domain = schema.replace(/_/g, "-") as AccessDomain;
+  /**
+   * SQL: each asked-about row \`q\` and the child it answers as, \`k\`: itself, or the child it was
+   * merged into (merge.ts; merges never chain, so one step).
+   */
+  const asKept = `${table} q JOIN ${table} k ON k.id = COALESCE(q.merged_into, q.id) AND k.tenant = q.tenant`;
   const tenantOf = (who: Caller) => (typeof who === "string" ? who : (who?.tenant ?? ""));
   /** A bare tenant is a system caller (event handlers): every child of the tenant. */
   const scopeFor = (who: Caller, of: AccessDomain = domain): ChildScope => (typeof who === "string" ? { all: true, any: true } : scopeOf(who, of));
@@ -98,13 +112,13 @@ export function childDirectory(schema: string) {
       const valid = [...new Set(ids.map(normaliseId).filter((id): id is string => id !== null))];
       const rows = valid.length
         ? await db.$queryRawUnsafe<Row[]>(
-            `SELECT id::text, tenant, date_of_birth, looked_after_since, archived_at IS NOT NULL AS archived FROM ${table}
-              WHERE tenant = $1 AND date_of_birth IS NOT NULL AND id = ANY(string_to_array($2, ',')::uuid[])`,
+            `SELECT q.id::text AS asked, k.id::text, k.tenant, k.date_of_birth, k.looked_after_since, k.archived_at IS NOT NULL AS archived FROM ${asKept}
+              WHERE q.tenant = $1 AND k.date_of_birth IS NOT NULL AND q.id = ANY(string_to_array($2, ',')::uuid[])`,
             tenant,
             valid.join(","),
           )
         : [];
-      const byId = new Map(rows.map((r) => [r.id, toKnownChild(r)]));
+      const byId = new Map(rows.map((r) => [r.asked, toKnownChild(r)]));
       return ids.map((id) => byId.get(normaliseId(id) ?? "") ?? null);
     });
   }
@@ -116,23 +130,29 @@ export function childDirectory(schema: string) {
    * scope of another domain's readers (a read model showing that domain's records, e.g. the chronology).
    */
   function visibility(db: RawSql, who: Caller, of: AccessDomain = domain) {
+    const as = shownAs(db, who, of);
+    return new DataLoader<string, boolean>(async (ids) => (await as.loadMany(ids)).map((v) => typeof v === "string"));
+  }
+
+  /** Per request: the id each child answers as (a merged child's: the kept child's), if the caller may be shown it; else null. */
+  function shownAs(db: RawSql, who: Caller, of: AccessDomain = domain) {
     const tenant = tenantOf(who);
     const scope = scopeFor(who, of);
-    return new DataLoader<string, boolean>(async (ids) => {
+    return new DataLoader<string, string | null>(async (ids) => {
       const valid = [...new Set(ids.map(normaliseId).filter((id): id is string => id !== null))];
       const rows =
         valid.length && scope.any
           ? await db.$queryRawUnsafe<ScopeRow[]>(
-              `SELECT id::text, tenant, date_of_birth IS NOT NULL AS registered, iro_id, personal_adviser_id, home_urn,
-                      ${scope.partner !== undefined ? sharedWith("$3", "$4") : "FALSE"} AS shared FROM ${table} k
-                WHERE tenant = $1 AND id = ANY(string_to_array($2, ',')::uuid[])`,
+              `SELECT q.id::text AS asked, k.id::text, k.tenant, k.date_of_birth IS NOT NULL AS registered, k.iro_id, k.personal_adviser_id, k.home_urn,
+                      ${scope.partner !== undefined ? sharedWith("$3", "$4") : "FALSE"} AS shared FROM ${asKept}
+                WHERE q.tenant = $1 AND q.id = ANY(string_to_array($2, ',')::uuid[])`,
               tenant,
               valid.join(","),
               ...(scope.partner !== undefined ? [scope.partner, today()] : []),
             )
           : [];
-      const shown = new Set(rows.filter((r) => inScope(scope, r)).map((r) => r.id));
-      return ids.map((id) => shown.has(normaliseId(id) ?? ""));
+      const shown = new Map(rows.filter((r) => inScope(scope, r)).map((r) => [r.asked, r.id]));
+      return ids.map((id) => shown.get(normaliseId(id) ?? "") ?? null);
     });
   }
 
@@ -145,7 +165,7 @@ export function childDirectory(schema: string) {
     if (scope.all) return null;
     if (!scope.any) return [];
     const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT id::text FROM ${table} k WHERE tenant = $1 AND date_of_birth IS NOT NULL
+      `SELECT id::text FROM ${table} k WHERE tenant = $1 AND date_of_birth IS NOT NULL AND merged_into IS NULL
           AND ((($2::text IS NOT NULL) AND (iro_id = $2 OR personal_adviser_id = $2)) OR (($3::text IS NOT NULL) AND home_urn = $3)
                OR (($4::text IS NOT NULL) AND ${sharedWith("$4", "$5")}))`,
       tenantOf(who),
@@ -173,10 +193,11 @@ export function childDirectory(schema: string) {
       // neither the answer nor its timing tells them apart.
       const deadline = Date.now() + waitMs;
       for (;;) {
-        const shown = await visibility(db, who).loadMany(ids);
-        const all = shown.every((v) => v === true);
+        // A merged child's id resolves to the kept child's (merge.ts).
+        const shown = await shownAs(db, who).loadMany(ids);
+        const all = shown.every((v) => typeof v === "string");
         if (all || Date.now() >= deadline || !ids.some((id) => normaliseId(id))) {
-          return ids.map((id, i) => (shown[i] === true ? { id: normaliseId(id) as string } : null));
+          return shown.map((v) => (typeof v === "string" ? { id: v } : null));
         }
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -322,9 +343,17 @@ export function childDirectory(schema: string) {
     ChildRecordErased: async (tx, e) => {
       await eraseChild(tx, schema, e.childId);
     },
+    // Duplicates (merge.ts): the merged child's rows move to the kept child, and back on an unmerge.
+    ChildrenMerged: async (tx, e) => {
+      const p = e.payload as { keepId: string; mergeEventId: string };
+      await mergeChild(tx, schema, { tenant: e.tenant, keepId: p.keepId, mergeId: e.childId, mergeEventId: p.mergeEventId }, options.merge);
+    },
+    ChildrenUnmerged: async (tx, e) => {
+      await unmergeChild(tx, schema, { tenant: e.tenant, mergeEventId: (e.payload as { mergeEventId: string }).mergeEventId });
+    },
   };
 
-  return { loader, visibility, scopedIds, references, require, handlers };
+  return { loader, visibility, shownAs, scopedIds, references, require, handlers };
 }
 
 export type ChildDirectory = ReturnType<typeof childDirectory>;

@@ -13,3 +13,4 @@ export * from "./db";
 export * from "./loaders";
 export * from "./audit";
 export * from "./retention";
+export * from "./merge";

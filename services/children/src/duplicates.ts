@@ -36,6 +36,7 @@ export async function possibleDuplicates(ctx: Context, childId: string): Promise
   const others = await ctx.deps.db.child.findMany({
     where: {
       tenant: ctx.tenant,
+      mergedInto: null, // already merged: not a candidate again
       id: only ? { in: only.filter((id) => id !== child.id) } : { not: child.id },
       ...(ctx.seesArchived ? {} : { archivedAt: null }),
       OR: near,

@@ -19,7 +19,8 @@ export async function searchChildren(
   /** The children the caller may be shown, or null for the whole tenant (scoped roles, see the access matrix). */
   only: string[] | null = null,
 ) {
-  const where: Prisma.ChildWhereInput[] = [{ tenant }];
+  // A merged record is no longer listed: its id answers as the kept child.
+  const where: Prisma.ChildWhereInput[] = [{ tenant, mergedInto: null }];
   if (only) where.push({ id: { in: only } });
   if (!search.includeArchived) where.push({ archivedAt: null });
   // Every word of the query occurs in the normalised first + last name: "callum copp", "copper", "zoe".

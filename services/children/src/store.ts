@@ -9,15 +9,35 @@ export type LegalStatusRow = LegalStatus;
 
 /**
  * Children of one tenant, by id: other tenants' children simply are not there. Archived ones
- * only for callers allowed to see them (social workers and team managers).
+ * only for callers allowed to see them (social workers and team managers). A merged record's id
+ * answers as the child it was merged into (merges never chain: one step).
  */
 export function childLoader(db: PrismaClient, tenant: string, withArchived: boolean) {
   return new DataLoader<string, Child | null>(async (ids) => {
-    const rows = await db.child.findMany({
-      where: { tenant, ...(withArchived ? {} : { archivedAt: null }), id: { in: ids.filter((id) => UUID.test(id)) } },
+    const rows = await db.child.findMany({ where: { tenant, id: { in: ids.filter((id) => UUID.test(id)) } } });
+    const targets = rows.flatMap((r) => (r.mergedInto ? [r.mergedInto] : []));
+    const kept = targets.length ? await db.child.findMany({ where: { tenant, id: { in: targets } } }) : [];
+    const byId = new Map([...rows, ...kept].map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const asked = byId.get(id);
+      const row = asked?.mergedInto ? byId.get(asked.mergedInto) : asked;
+      return row && (withArchived || !row.archivedAt) ? row : null;
     });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** One child of the tenant by id, archived or not; a merged record's id finds the kept child. */
+export async function findChild(db: PrismaClient | Prisma.TransactionClient, tenant: string, id: string): Promise<Child | null> {
+  if (!UUID.test(id)) return null;
+  const row = await db.child.findFirst({ where: { id: id.toLowerCase(), tenant } });
+  return row?.mergedInto ? db.child.findFirst({ where: { id: row.mergedInto, tenant } }) : row;
+}
+
+/** The records merged into each child, oldest merge first. */
+export function mergedFromLoader(db: PrismaClient, tenant: string) {
+  return new DataLoader<string, Child[]>(async (ids) => {
+    const rows = await db.child.findMany({ where: { tenant, mergedInto: { in: [...ids] } }, orderBy: [{ mergedAt: "asc" }, { id: "asc" }] });
+    return ids.map((id) => rows.filter((r) => r.mergedInto === id));
   });
 }
 

@@ -92,7 +92,8 @@ export const MATRIX: Record<AccessDomain, DomainPolicy> = {
     write: [SW, TM],
     // Allocating decides who else may see the child (IROs and personal advisers see their allocated
     // children), so it is a team manager's decision, not the social worker's.
-    mutations: { allocateWorker: [TM] },
+    // Merging two records of a child (and undoing it) rewrites every domain's record: a team manager's decision.
+    mutations: { allocateWorker: [TM], mergeChildren: [TM], unmergeChildren: [TM] },
     // Compares the child with every other child of the tenant: for roles that see them all.
     queries: { possibleDuplicates: [SW, TM] },
     fields: [

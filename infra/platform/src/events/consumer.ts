@@ -1,4 +1,6 @@
 import { erasureLockKey } from "../retention";
+import { mergedInto } from "../merge";
+import { AUDIT_RECORDED } from "../audit/trail";
 import type { Consumer, Kafka, Producer } from "kafkajs";
 import { quoteIdent, RawSql, TransactionalDb } from "../db-types";
 import { SET_TENANT_SQL } from "../db/tenant-isolation";
@@ -111,6 +113,14 @@ export class EventConsumer<Tx extends RawSql> {
       if (inserted === 0) return false;
       // A late event about a child whose record was erased (retention.ts) must not bring it back.
       if (event.type !== "ChildRecordErased" && (await isErased(tx, this.o.schema, event.childId))) return true;
+      // A late event about a merged child (from another domain's topic, published before the merge)
+      // is about the kept child now (merge.ts): its row lands where the merged child's rows went.
+      // Audit entries stay as recorded; the merge events themselves name the merged child.
+      const keptAs = REDIRECTED(event.type) ? await mergedInto(tx, this.o.schema, event.childId) : null;
+      if (keptAs) {
+        if (await isErased(tx, this.o.schema, keptAs)) return true;
+        event = { ...event, childId: keptAs };
+      }
       await handler(tx, event);
       return true;
     });
@@ -141,6 +151,8 @@ export class EventConsumer<Tx extends RawSql> {
     this.o.metrics.eventsConsumed.inc({ type: event?.type ?? "unparseable", outcome: "dead_lettered" });
   }
 }
+
+const REDIRECTED = (type: string) => !["ChildrenMerged", "ChildrenUnmerged", "ChildRecordErased", AUDIT_RECORDED].includes(type);
 
 async function isErased(tx: RawSql, schema: string, childId: string): Promise<boolean> {
   if (!/^[0-9a-f-]{36}$/i.test(childId)) return false;

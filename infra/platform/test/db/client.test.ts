@@ -151,12 +151,12 @@ async function isolation(where: { url: string } | { embeddedDir: string }): Prom
   const reopened = await open(where, () => statements++);
   try {
     const policies = await reopened.runner.query<{ tablename: string }>(`SELECT tablename::text AS tablename FROM pg_policies WHERE schemaname = $1 ORDER BY 1`, [SCHEMA]);
-    expect(policies.map((p) => p.tablename)).toEqual(['audit_entry', 'audit_trail', 'erased_child', 'idempotent_request', 'known_child', 'known_child_share', 'note']);
+    expect(policies.map((p) => p.tablename)).toEqual(['audit_entry', 'audit_trail', 'child_merge', 'erased_child', 'idempotent_request', 'known_child', 'known_child_share', 'merged_row', 'note']);
     const forced = await reopened.runner.query<{ relname: string }>(
       `SELECT c.relname::text AS relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relrowsecurity AND c.relforcerowsecurity ORDER BY 1`,
       [SCHEMA],
     );
-    expect(forced.map((r) => r.relname)).toEqual(['audit_entry', 'audit_trail', 'erased_child', 'idempotent_request', 'known_child', 'known_child_share', 'note']);
+    expect(forced.map((r) => r.relname)).toEqual(['audit_entry', 'audit_trail', 'child_merge', 'erased_child', 'idempotent_request', 'known_child', 'known_child_share', 'merged_row', 'note']);
 
     const asA = tenantScopedClient(reopened.prisma, A);
     const asB = tenantScopedClient(reopened.prisma, B);

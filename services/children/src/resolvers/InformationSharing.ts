@@ -8,7 +8,7 @@ import { agreementStatus, AgreementPeriod, checkAgreement, checkRevocation } fro
 import { informationSharingAgreementRecorded, informationSharingAgreementRevoked } from "../events/information-sharing";
 import type { ChildResolvers, InformationSharingAgreementResolvers, MutationResolvers } from "../generated/graphql";
 import type { Child as ChildRow, InformationSharingAgreement as Row, PrismaClient } from "../generated/prisma/client";
-import { lockChild, UUID } from "../store";
+import { findChild, lockChild, UUID } from "../store";
 
 /**
  * Information-sharing agreements with partner agencies (issue 11). Recording one tells every
@@ -96,7 +96,7 @@ export const InformationSharingAgreement: InformationSharingAgreementResolvers =
 
 /** A child of the caller's local authority whose record may be written to (not archived). */
 export async function writableChild(ctx: Context, id: string, field = "input.childId"): Promise<ChildRow> {
-  const child = UUID.test(id) ? await ctx.deps.db.child.findFirst({ where: { id: id.toLowerCase(), tenant: ctx.tenant } }) : null;
+  const child = await findChild(ctx.deps.db, ctx.tenant, id);
   if (!child) throw new NotFoundError(field, "child");
   if (child.archivedAt) invalidInput(field, "CHILD_ARCHIVED", "this child's record is archived; restore it before recording anything new");
   return child;

@@ -13,7 +13,7 @@ import * as events from "../events/published";
 import { allocationEntry, archivedEntry, legalStatusEntries, registeredEntry } from "../events/chronology";
 import type { MutationResolvers } from "../generated/graphql";
 import type { Child, Prisma, ReasonEpisodeCeased } from "../generated/prisma/client";
-import { historyOf, lockChild, UUID } from "../store";
+import { findChild, historyOf, lockChild, UUID } from "../store";
 
 type Tx = Prisma.TransactionClient;
 const actor = (ctx: Context) => ({ identity: ctx.identity, requestId: ctx.requestId });
@@ -26,7 +26,8 @@ export const Mutation: MutationResolvers = {
       // Two registrations of one child at once must not both pass the duplicate check.
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `children:register:${ctx.tenant}:${r.dateOfBirth}`);
       if (!r.confirmedNotDuplicate) {
-        const sameBirthday = await tx.child.findMany({ where: { tenant: ctx.tenant, dateOfBirth: toUtc(r.dateOfBirth) }, orderBy: { createdAt: "asc" } });
+        // A merged record is not a child of its own any more (its kept child is found, if alike).
+        const sameBirthday = await tx.child.findMany({ where: { tenant: ctx.tenant, dateOfBirth: toUtc(r.dateOfBirth), mergedInto: null }, orderBy: { createdAt: "asc" } });
         const existing = sameBirthday.find((c) => sameName(c, r));
         if (existing) throw new PossibleDuplicateError(existing.id, existing.archivedAt !== null);
       }
@@ -202,7 +203,8 @@ export const Mutation: MutationResolvers = {
 
 /** A child of the caller's local authority, archived or not. */
 async function anyChild(ctx: Context, id: string, field = "id"): Promise<Child> {
-  const child = UUID.test(id) ? await ctx.deps.db.child.findFirst({ where: { id, tenant: ctx.tenant } }) : null;
+  // A merged record's id writes to the child it was merged into.
+  const child = await findChild(ctx.deps.db, ctx.tenant, id);
   if (!child) throw new NotFoundError(field, "child");
   return child;
 }

@@ -5,13 +5,15 @@ import { Mutation } from "./Mutation";
 import { Query } from "./Query";
 import * as sharing from "./InformationSharing";
 import * as documents from "./Documents";
+import * as merge from "./Merge";
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query,
-  Mutation: { ...Mutation, ...sharing.Mutation, ...documents.Mutation },
-  Child: { ...Child, ...sharing.Child, ...documents.Child },
+  Mutation: { ...Mutation, ...sharing.Mutation, ...documents.Mutation, ...merge.Mutation },
+  Child: { ...Child, ...sharing.Child, ...documents.Child, ...merge.Child },
+  MergedRecord: merge.MergedRecord,
   LegalStatus,
   Allocation,
   ChronologyEntry,
