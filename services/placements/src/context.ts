@@ -2,7 +2,12 @@ import { BaseContext, childDirectory, childKeyedLoader, KnownChild, ServiceConte
 import DataLoader from "dataloader";
 import type { MissingEpisode, Placement, PlacementChangeReason, PrismaClient, ShortBreak } from "./generated/prisma/client";
 
-export const directory = childDirectory("placements");
+/**
+ * A child's placements are one unbroken, non-overlapping history: on a merge the kept child's
+ * history wins whole, and the duplicate's moves over only when the kept child has none (rows that
+ * hang off a placement follow it).
+ */
+export const directory = childDirectory("placements", { merge: { whole: ["placement"] } });
 
 /**
  * What Placement resolvers receive: the row, and on changePlacement's answer the reason given for

@@ -45,3 +45,18 @@ it("a merge moves the merged child's placement to the kept child, whose id the m
   expect(await entity(dup)).toEqual({ id: dup, placements: [{ id: placementId }], currentPlacement: { id: placementId } });
   expect(await entity(keep)).toEqual({ id: keep, placements: [], currentPlacement: null });
 });
+
+it("a kept child with placements of its own keeps its history whole: the duplicate's stay with the merged record, never two open placements", async () => {
+  const keep = await knownChild();
+  const dup = await knownChild();
+  const own = await env.svc.query<{ startPlacement: { id: string } }>(env.token, START, { input: { childId: keep, type: "U4", startDate: "2026-01-05" } });
+  const theirs = await env.svc.query<{ startPlacement: { id: string } }>(env.token, START, { input: { childId: dup, type: "U6", startDate: "2026-02-02" } });
+  expect([own.errors, theirs.errors]).toEqual([undefined, undefined]);
+  const merged = childEvent("ChildrenMerged", dup, { keepId: keep, mergeId: dup, mergeEventId: randomUUID() });
+  await send(merged);
+  await processed(merged.id);
+  const ownId = own.data!.startPlacement.id;
+  expect(await entity(keep)).toEqual({ id: keep, placements: [{ id: ownId }], currentPlacement: { id: ownId } });
+  const left = await env.svc.service.deps.db.$queryRawUnsafe<{ child_id: string }[]>("SELECT child_id::text FROM placements.placement WHERE id = $1::uuid", theirs.data!.startPlacement.id);
+  expect(left).toEqual([{ child_id: dup }]);
+});
