@@ -10,12 +10,13 @@ import { Stack, startIsolatedStack } from "../src/stack";
 let stack: Stack;
 let token: string;
 let dropDatabase: () => Promise<void>;
+let keys: Awaited<ReturnType<typeof testKeys>>;
 
 beforeAll(async () => {
   setClock("2026-12-01T10:00:00Z");
   const db = await createTestDatabase("e2eprofile");
   dropDatabase = db.drop;
-  const keys = await testKeys();
+  keys = await testKeys();
   token = await keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
   stack = await startIsolatedStack({ databaseUrl: db.url, publicKeyPem: keys.publicKeyPem, logLevel: "warn" });
 }, 180_000);
@@ -98,5 +99,77 @@ describe("placement stability", () => {
   it("a third placement in a year flips the DfE measure", async () => {
     await move("2026-10-19");
     expect(await stability()).toEqual({ placementsInLast12Months: 3, threeOrMorePlacements: true, longTermStable: false });
+  });
+});
+
+describe("duplicates: found, merged and unmerged", () => {
+  let keep: string;
+  let dup: string;
+  let placementId: string;
+  let assessmentId: string;
+  type Seen = { child: { id: string; placements: { id: string }[]; healthAssessments: { id: string }[] } | null };
+  const seen = (id: string) => ok<Seen>(`query($id: ID!) { child(id: $id) { id placements { id } healthAssessments { id } } }`, { id });
+
+  beforeAll(async () => {
+    keep = await register("Rosalind", "Quennell", "2016-08-14", "2026-06-01");
+    // The same child recorded again by another team, with the surname misspelt: no placement on the first record.
+    const { registerChild } = await ok<{ registerChild: { id: string } }>(`mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+      input: { firstName: "Rosalind", lastName: "Quennel", dateOfBirth: "2016-08-14", sex: "FEMALE", lookedAfterSince: "2026-06-01", legalStatus: "C2" },
+    });
+    dup = registerChild.id;
+    placementId = await eventually(async () => {
+      const r = await graphql<{ startPlacement: { id: string } }>(stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+        input: { childId: dup, type: "U4", startDate: "2026-06-01", provider: "PR1", postcode: "TW9 1AA" },
+      });
+      return r.data?.startPlacement.id;
+    }, 20_000);
+    // Health scheduled the initial health assessment for the duplicate record.
+    assessmentId = await eventually(async () => (await seen(dup)).child?.healthAssessments[0]?.id, 20_000);
+  });
+
+  it("possibleDuplicates finds the other record, with its reasons", async () => {
+    const { possibleDuplicates } = await ok<{ possibleDuplicates: { score: number; reasons: string[]; child: { id: string } }[] }>(
+      `query($id: ID!) { possibleDuplicates(childId: $id) { score reasons child { id } } }`,
+      { id: keep },
+    );
+    const found = possibleDuplicates.find((d) => d.child.id === dup);
+    expect(found?.score).toBeGreaterThanOrEqual(45);
+    expect(found?.reasons.length).toBeGreaterThan(0);
+  });
+
+  it("a merge moves the placement and the health assessment to the kept child, and the merged id answers as the kept child", async () => {
+    const { mergeChildren } = await ok<{ mergeChildren: { id: string; mergedFrom: { id: string; unmergeableUntil: string }[] } }>(
+      `mutation($input: MergeChildrenInput!) { mergeChildren(input: $input) { id mergedFrom { id unmergeableUntil } } }`,
+      { input: { keepId: keep, mergeId: dup, reason: "the same child: same date of birth, surname misspelt at the second referral" } },
+    );
+    expect(mergeChildren.id).toBe(keep);
+    expect(mergeChildren.mergedFrom).toEqual([{ id: dup, unmergeableUntil: "2026-12-31" }]);
+    // Each subgraph honours the merge in its own time: wait until the kept child has both rows.
+    await eventually(async () => {
+      const c = (await seen(keep)).child!;
+      return c.placements.some((p) => p.id === placementId) && c.healthAssessments.some((a) => a.id === assessmentId) ? c : undefined;
+    }, 30_000);
+    const asMerged = (await seen(dup)).child!;
+    expect(asMerged.id).toBe(keep);
+    expect(asMerged.placements.map((p) => p.id)).toEqual([placementId]);
+    expect(asMerged.healthAssessments.map((a) => a.id)).toContain(assessmentId);
+    // A merge is a team manager's decision.
+    const worker = await keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER"] });
+    const refused = await graphql(stack.gatewayUrl, worker, `mutation($input: UnmergeChildrenInput!) { unmergeChildren(input: $input) { id } }`, { input: { mergeId: dup, reason: "try" } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("an unmerge within 30 days puts everything back", async () => {
+    await ok(`mutation($input: UnmergeChildrenInput!) { unmergeChildren(input: $input) { id } }`, { input: { mergeId: dup, reason: "two different children after all" } });
+    // Each subgraph honours the unmerge in its own time: wait until the kept child has neither row.
+    const kept = await eventually(async () => {
+      const c = (await seen(keep)).child!;
+      return c.placements.length === 0 && !c.healthAssessments.some((a) => a.id === assessmentId) ? c : undefined;
+    }, 30_000);
+    expect(kept.id).toBe(keep);
+    const back = (await seen(dup)).child!;
+    expect(back.id).toBe(dup);
+    expect(back.placements.map((p) => p.id)).toEqual([placementId]);
+    expect(back.healthAssessments.map((a) => a.id)).toContain(assessmentId);
   });
 });
