@@ -111,16 +111,19 @@ export class EventConsumer<Tx extends RawSql> {
         event.id,
       );
       if (inserted === 0) return false;
-      // A late event about a child whose record was erased (retention.ts) must not bring it back.
-      if (event.type !== "ChildRecordErased" && (await isErased(tx, this.o.schema, event.childId))) return true;
       // A late event about a merged child (from another domain's topic, published before the merge)
       // is about the kept child now (merge.ts): its row lands where the merged child's rows went.
       // Audit entries stay as recorded; the merge events themselves name the merged child.
-      const keptAs = REDIRECTED(event.type) ? await mergedInto(tx, this.o.schema, event.childId) : null;
-      if (keptAs) {
-        if (await isErased(tx, this.o.schema, keptAs)) return true;
-        event = { ...event, childId: keptAs };
-      }
+      const redirected = REDIRECTED(event.type);
+      const peek = redirected ? await mergedInto(tx, this.o.schema, event.childId) : null;
+      // Every child the event touches is locked at once, in one order (merge.ts lockForMerge takes
+      // the same keys in the same order), so an event never deadlocks with a merge or an erasure.
+      await lockChildren(tx, [event.childId, peek, ...mergeParties(event)], EXCLUSIVE.has(event.type));
+      const keptAs = redirected ? await mergedInto(tx, this.o.schema, event.childId) : null;
+      if (keptAs !== peek) throw new Error("the child was merged or unmerged while this event waited: processed again");
+      // A late event about a child whose record was erased (retention.ts) must not bring it back.
+      if (event.type !== "ChildRecordErased" && (await isErased(tx, this.o.schema, keptAs ?? event.childId))) return true;
+      if (keptAs) event = { ...event, childId: keptAs };
       await handler(tx, event);
       return true;
     });
@@ -154,11 +157,34 @@ export class EventConsumer<Tx extends RawSql> {
 
 const REDIRECTED = (type: string) => !["ChildrenMerged", "ChildrenUnmerged", "ChildRecordErased", AUDIT_RECORDED].includes(type);
 
+/** Whether the child's record was erased here; the caller holds the child's lock (lockChildren). */
 async function isErased(tx: RawSql, schema: string, childId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(childId)) return false;
-  // Shared with every other event about the child, exclusive with its erasure (retention.ts): an
-  // event either lands before the erasure (and is erased with the rest) or sees it.
-  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock_shared(hashtext($1))::text`, erasureLockKey(childId));
+  if (!UUID_TEXT.test(childId)) return false;
   const rows = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${quoteIdent(schema)}.erased_child WHERE id = $1::uuid`, childId);
   return (rows[0]?.n ?? 0) > 0;
+}
+
+const UUID_TEXT = /^[0-9a-f-]{36}$/i;
+
+/** Events that change which child rows belong to: they hold their children's locks exclusively. */
+const EXCLUSIVE = new Set(["ChildRecordErased", "ChildrenMerged", "ChildrenUnmerged"]);
+
+/** The two children of a merge event (its key is the merged child). */
+function mergeParties(event: EventEnvelope): (string | null)[] {
+  if (event.type !== "ChildrenMerged" && event.type !== "ChildrenUnmerged") return [];
+  const p = event.payload as { keepId?: unknown; mergeId?: unknown };
+  return [typeof p.keepId === "string" ? p.keepId : null, typeof p.mergeId === "string" ? p.mergeId : null];
+}
+
+/**
+ * The children's erasure locks, lower-case ids in sorted order: shared for an ordinary event
+ * (events about a child run side by side), exclusive for an erasure or a merge, which wait for
+ * them and which they wait for. An event either lands before the erasure or merge (and is erased
+ * or moved with the rest) or sees it.
+ */
+async function lockChildren(tx: RawSql, ids: (string | null | undefined)[], exclusive: boolean): Promise<void> {
+  const fn = exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared";
+  for (const id of [...new Set(ids.filter((i): i is string => !!i && UUID_TEXT.test(i)).map((i) => i.toLowerCase()))].sort()) {
+    await tx.$queryRawUnsafe(`SELECT ${fn}(hashtext($1))::text`, erasureLockKey(id));
+  }
 }
