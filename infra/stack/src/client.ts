@@ -5,7 +5,7 @@ export async function graphql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
-): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[]; status: number }> {
+): Promise<{ data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[]; status: number }> {
   const res = await fetch(url, {
     method: "POST",
     headers: { ...headers, "content-type": "application/json", authorization: `Bearer ${token}` },

@@ -1,4 +1,5 @@
 import { addDays, ageOn, compareDates, LocalDate } from "@caregraph/platform/calendar";
+import { eventually } from "@caregraph/platform/testing";
 
 type Run = (query: string, input: Record<string, unknown>) => Promise<unknown>;
 
@@ -27,7 +28,10 @@ export async function seedHealthProfile(run: Run, i: number, childId: string, da
   if (age >= 16) await run(CONSENT, { ...consent, givenBy: "CHILD" });
   else if (age >= 12 && i % 2 === 0) {
     await run(CONSENT, { ...consent, givenBy: "CHILD", gillickAssessment: { assessedOn: givenOn, assessedBy: "LAC nurse (synthetic)", about: "the school-year immunisations" } });
-  } else if (underCareOrder) await run(CONSENT, { ...consent, givenBy: "LOCAL_AUTHORITY" });
+  } else if (underCareOrder) {
+    // Health hears of the care order by event: wait for it.
+    await eventually(() => run(CONSENT, { ...consent, givenBy: "LOCAL_AUTHORITY" }).catch(() => undefined), 15_000);
+  }
 }
 
 const CONSENT = `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`;
@@ -76,4 +80,36 @@ export async function seedDocument(gatewayUrl: string, ok: <T>(query: string, in
   const put = await fetch(`${gatewayUrl.replace(/\/graphql$/, "")}${up.uploadUrl}`, { method: "PUT", headers: { "content-type": "text/plain" }, body: bytes });
   if (!put.ok) throw new Error(`seed: the document upload answered ${put.status}`);
   await ok(`mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, { childId, uploadId: up.uploadId, kind: "LETTER", title: "School place confirmed" });
+}
+
+/**
+ * Beyond the caseload: the first child referred again by another team with the surname misspelt
+ * (possibleDuplicates finds it; a team manager may merge the two), and a disabled child who is
+ * not otherwise looked after, on a series of short breaks (DfE legal status V4, CPPCR 2010 reg 48).
+ */
+export async function seedBeyondCaseload(ok: <T>(query: string, input: Record<string, unknown>) => Promise<T>, first: { firstName: string; lastName: string; dateOfBirth: LocalDate; sex: string }, today: LocalDate) {
+  const REGISTER = `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`;
+  await ok(REGISTER, { ...first, lastName: `${first.lastName}e` });
+  const { registerChild } = await ok<{ registerChild: { id: string } }>(REGISTER, { firstName: "Tobias", lastName: "Wrenfield", dateOfBirth: addDays(today, -(11 * 365 + 40)), sex: "MALE" });
+  const SHORT_BREAK = `mutation($input: RecordShortBreakInput!) { recordShortBreak(input: $input) { id } }`;
+  // Placements hears of the child by event: the first short break waits for it.
+  await eventually(async () => {
+    try {
+      return await ok(SHORT_BREAK, { childId: registerChild.id, startDate: addDays(today, -60), endDate: addDays(today, -58), legalStatus: "V4" });
+    } catch {
+      return undefined;
+    }
+  }, 15_000);
+  await ok(SHORT_BREAK, { childId: registerChild.id, startDate: addDays(today, -30), endDate: addDays(today, -28), legalStatus: "V4" });
+}
+
+/** Brothers or sisters: placed together where they can be, so matching counts it. */
+export async function seedSiblings(run: Run, childId: string, siblingId: string) {
+  await run(`mutation($input: AddFamilyMemberInput!) { addFamilyMember(input: $input) { id } }`, {
+    childId,
+    name: "Sibling (synthetic)",
+    relationship: "SIBLING",
+    hasParentalResponsibility: false,
+    linkedChildId: siblingId,
+  });
 }

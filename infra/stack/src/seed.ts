@@ -4,7 +4,7 @@ import { eventually } from "@caregraph/platform/testing";
 import { graphqlOk } from "./client";
 import { seedInformationSharing } from "./seed-partners";
 import { seedEducation, seedFamily, seedHealthAndPlacement, seedLeavingCare, seedUasc } from "./seed-record";
-import { HOME_POSTCODE, placementPostcode, seedCommissioning, seedDocument, seedHealthProfile } from "./seed-profile";
+import { HOME_POSTCODE, placementPostcode, seedBeyondCaseload, seedCommissioning, seedDocument, seedHealthProfile, seedSiblings } from "./seed-profile";
 
 /**
  * A small synthetic caseload so the embedded graph has something to show. Every name and date
@@ -63,7 +63,16 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
     ids.push(registerChild.id);
     const type = PLACEMENTS[i % PLACEMENTS.length];
     const { startPlacement } = await graphqlOk<{ startPlacement: { id: string } }>(gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
-      input: { childId: registerChild.id, type, startDate: lookedAfterSince, provider: type === "K2" ? "PR4" : "PR1", postcode: placementPostcode(i), homePostcode: HOME_POSTCODE },
+      input: {
+        childId: registerChild.id,
+        type,
+        startDate: lookedAfterSince,
+        provider: type === "K2" ? "PR4" : "PR1",
+        postcode: placementPostcode(i),
+        homePostcode: HOME_POSTCODE,
+        // A connected person approved temporarily (CPPCR 2010 reg 24): 16 weeks, weekly visits (reg 28(4)).
+        ...(type === "U3" && compareDates(addDays(lookedAfterSince, 112), today) > 0 ? { temporaryApprovalEndsOn: addDays(lookedAfterSince, 112) } : {}),
+      },
     });
     let placementId = startPlacement.id;
     if (i % 2 === 1 && compareDates(addDays(lookedAfterSince, 10), today) < 0) {
@@ -79,18 +88,19 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
     }
     if (i % 3 === 0) {
       const { changePlacement } = await graphqlOk<{ changePlacement: { id: string } }>(gatewayUrl, token, `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id } }`, {
-        input: { childId: registerChild.id, type: "U6", date: addDays(lookedAfterSince, 5), reason: "CARPL", provider: "PR1" },
+        input: { childId: registerChild.id, type: "U6", date: addDays(lookedAfterSince, 5), reason: "CARPL", provider: "PR1", postcode: placementPostcode(i + 1), homePostcode: HOME_POSTCODE },
       });
       placementId = changePlacement.id;
     }
-    await carePathways(gatewayUrl, token, i, registerChild.id, placementId, lookedAfterSince, today);
+    const { careEnded } = await carePathways(gatewayUrl, token, i, registerChild.id, placementId, lookedAfterSince, today);
     const run = (query: string, input: Record<string, unknown>) => graphqlOk(gatewayUrl, token, query, { input });
     await seedEducation(run, i, registerChild.id, dateOfBirth, lookedAfterSince, today);
     await seedFamily(run, i, registerChild.id, lookedAfterSince, legalStatus === "C2");
     await seedHealthAndPlacement(run, i, registerChild.id, placementId, dateOfBirth, i % 3 === 0 ? addDays(lookedAfterSince, 5) : lookedAfterSince, today);
     await seedInformationSharing(run, i, registerChild.id, dateOfBirth, today);
-    await seedHealthProfile(run, i, registerChild.id, dateOfBirth, lookedAfterSince, legalStatus === "C2", today);
+    await seedHealthProfile(run, i, registerChild.id, dateOfBirth, lookedAfterSince, legalStatus === "C2" && !careEnded, today);
     if (i % 4 === 0) await seedDocument(gatewayUrl, ok, registerChild.id);
+    if (i === 1) await seedSiblings(run, registerChild.id, ids[0]!);
     if (i === CARE_LEAVER) {
       await eventually(async () => {
         const r = await graphqlOk<{ child: { leavingCare: { status: string } | null } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { leavingCare { status } } }`, { id: registerChild.id });
@@ -100,6 +110,8 @@ export async function seedCaseload(gatewayUrl: string, token: string, count = 12
       await seedUasc(run, registerChild.id, lookedAfterSince, today);
     }
   }
+  const first = await graphqlOk<{ child: { firstName: string; lastName: string; dateOfBirth: LocalDate; sex: string } }>(gatewayUrl, token, `query($id: ID!) { child(id: $id) { firstName lastName dateOfBirth sex } }`, { id: ids[0] });
+  await seedBeyondCaseload(ok, first.child, today);
   return ids;
 }
 
@@ -113,7 +125,7 @@ const WORKERS = ["sw-ashdown", "sw-okafor", "sw-lindqvist"];
  * looked-after review and visit clocks, a child-protection pathway, a missing episode, and one
  * child who has left care. Dates are relative to `today` and never in the future.
  */
-async function carePathways(gatewayUrl: string, token: string, i: number, childId: string, placementId: string, lookedAfterSince: LocalDate, today: LocalDate) {
+async function carePathways(gatewayUrl: string, token: string, i: number, childId: string, placementId: string, lookedAfterSince: LocalDate, today: LocalDate): Promise<{ careEnded: boolean }> {
   const run = (query: string, input: Record<string, unknown>) => graphqlOk(gatewayUrl, token, query, { input });
   await run(`mutation($input: AllocateWorkerInput!) { allocateWorker(input: $input) { id } }`, {
     childId,
@@ -217,5 +229,7 @@ async function carePathways(gatewayUrl: string, token: string, i: number, childI
   if (i === 11 && compareDates(addDays(lookedAfterSince, 30), today) < 0) {
     // Returned home: care ends, and every domain cancels this child's open tasks.
     await run(`mutation($input: EndCareInput!) { endCare(input: $input) { id } }`, { childId, endDate: addDays(lookedAfterSince, 30), reason: "E13" });
+    return { careEnded: true };
   }
+  return { careEnded: false };
 }

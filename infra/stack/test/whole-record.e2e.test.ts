@@ -227,4 +227,25 @@ it("npm start's synthetic caseload touches every domain: tasks from eight in the
     return d.size >= 9 ? d : undefined;
   }, 30_000);
   expect([...seen].sort()).toEqual(["care-planning", "children", "education", "family", "health", "leaving-care", "placements", "safeguarding", "uasc"]);
+
+  // Issue 12's features have something to show: a duplicate to find, vacancies to match, a document, distance.
+  type Profile = {
+    possibleDuplicates: { score: number }[];
+    placementMatches: { score: number; reasons: string[] }[];
+    child: { documents: { kind: string }[]; placementStability: { distanceFromHomeMiles: number | null } };
+  };
+  const p = await eventually(async () => {
+    const r = await graphqlOk<Profile>(
+      stack.gatewayUrl,
+      seeder,
+      `query($id: ID!) { possibleDuplicates(childId: $id) { score } placementMatches(childId: $id, first: 3) { score reasons }
+         child(id: $id) { documents { kind } placementStability { distanceFromHomeMiles } } }`,
+      { id: ids[0] },
+    );
+    return r.placementMatches.length ? r : undefined;
+  }, 30_000);
+  expect(p.possibleDuplicates.length).toBeGreaterThan(0);
+  expect(p.placementMatches[0]!.reasons.length).toBeGreaterThan(0);
+  expect(p.child.documents).toEqual([{ kind: "LETTER" }]);
+  expect(p.child.placementStability.distanceFromHomeMiles).toEqual(expect.any(Number));
 }, 120_000);
