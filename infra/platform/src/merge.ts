@@ -101,11 +101,17 @@ interface ForeignKey {
   refcols: string;
 }
 
-async function childTables(tx: RawSql, schema: string): Promise<{ tables: ChildTable[]; uniques: UniqueIndex[]; fks: ForeignKey[] }> {
+/** A column other than child_id that names a child (`linked_child_id`, `sibling_child_id`): a reference to follow. */
+interface ChildReference {
+  table: ChildTable;
+  column: string;
+}
+
+async function childTables(tx: RawSql, schema: string): Promise<{ tables: ChildTable[]; references: ChildReference[]; uniques: UniqueIndex[]; fks: ForeignKey[] }> {
   const columns = await tx.$queryRawUnsafe<{ table_name: string; column_name: string; data_type: string }[]>(
     `SELECT c.table_name::text, c.column_name::text, c.udt_name::text AS data_type FROM information_schema.columns c
        JOIN information_schema.tables t USING (table_schema, table_name)
-      WHERE c.table_schema = $1 AND t.table_type = 'BASE TABLE' AND c.column_name IN ('child_id', 'tenant')`,
+      WHERE c.table_schema = $1 AND t.table_type = 'BASE TABLE' AND (c.column_name IN ('child_id', 'tenant') OR c.column_name LIKE '%\\_child\\_id')`,
     schema,
   );
   const pks = await tx.$queryRawUnsafe<{ table_name: string; cols: string }[]>(
@@ -136,11 +142,14 @@ async function childTables(tx: RawSql, schema: string): Promise<{ tables: ChildT
     schema,
   );
   const tables: ChildTable[] = [];
+  const references: ChildReference[] = [];
   for (const c of columns) {
-    if (c.column_name !== "child_id" || KEPT.has(c.table_name)) continue;
+    if (c.column_name === "tenant" || KEPT.has(c.table_name)) continue;
     const pk = pks.find((p) => p.table_name === c.table_name)?.cols.split(",") ?? [];
-    if (!pk.length) throw new Error(`${schema}.${c.table_name} has a child_id but no primary key: its rows cannot be merged and unmerged exactly`);
-    tables.push({ name: c.table_name, type: c.data_type, pk, hasTenant: columns.some((t) => t.table_name === c.table_name && t.column_name === "tenant") });
+    if (!pk.length) throw new Error(`${schema}.${c.table_name} has a ${c.column_name} but no primary key: its rows cannot be merged and unmerged exactly`);
+    const table = { name: c.table_name, type: c.data_type, pk, hasTenant: columns.some((t) => t.table_name === c.table_name && t.column_name === "tenant") };
+    if (c.column_name === "child_id") tables.push(table);
+    else references.push({ table, column: c.column_name });
   }
   // Referenced tables first: a dependent row moves only if the row it refers to did.
   const order: ChildTable[] = [];
@@ -154,7 +163,45 @@ async function childTables(tx: RawSql, schema: string): Promise<{ tables: ChildT
     order.push(t);
   };
   for (const t of tables) visit(t, new Set());
-  return { tables: order, uniques, fks };
+  return { tables: order, references, uniques, fks };
+}
+
+/** merged_row's table_name for a reference: `table.column` (child_id moves are recorded under the table alone). */
+const referenceName = (r: ChildReference) => `${r.table.name}.${r.column}`;
+
+/**
+ * Points every other column naming the merged child (a family member linked to the child's
+ * record, a sibling link) at the kept child, recording each row. A row that would then clash with
+ * one already there (the same link twice) or name the row's own child (a child its own sibling)
+ * stays as it is: the merged id still answers as the kept child.
+ */
+async function mergeReferences(tx: RawSql, schema: string, references: ChildReference[], m: MergeInput & { at: string }): Promise<Record<string, number>> {
+  const s = quoteIdent(schema);
+  const moved: Record<string, number> = {};
+  for (const r of references) {
+    const t = r.table;
+    const col = q(r.column);
+    const where = [`m.${col} = $1::${q(t.type)}`, ...(t.hasTenant ? [`m.tenant = $5::text`] : [])];
+    if (t.pk.includes("child_id") || t.pk.includes(r.column)) {
+      const same = t.pk.map((c) => (c === r.column ? `k.${q(c)} = $2::${q(t.type)}` : `k.${q(c)} = m.${q(c)}`)).join(" AND ");
+      where.push(`NOT EXISTS (SELECT 1 FROM ${s}.${q(t.name)} k WHERE ${same})`);
+    }
+    const own = (await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = 'child_id'`, schema, t.name))[0]?.n;
+    if (own) where.push(`m.child_id::text <> $2::text`);
+    const n = await tx.$executeRawUnsafe(
+      `WITH moved AS (UPDATE ${s}.${q(t.name)} AS m SET ${col} = $2::${q(t.type)} WHERE ${where.join(" AND ")} RETURNING ${pkJson(t, "m")} AS pk)
+       INSERT INTO ${s}.merged_row (merge_event_id, tenant, table_name, pk, from_child_id, to_child_id, moved_at)
+       SELECT $3::uuid, $5::text, $4::text, pk, $1::uuid, $2::uuid, $6::timestamptz FROM moved`,
+      m.mergeId.toLowerCase(),
+      m.keepId.toLowerCase(),
+      m.mergeEventId,
+      referenceName(r),
+      m.tenant,
+      m.at,
+    );
+    if (n) moved[referenceName(r)] = n;
+  }
+  return moved;
 }
 
 const pkJson = (t: ChildTable, alias: string) => `jsonb_build_object(${t.pk.map((c) => `'${c.replace(/'/g, "''")}', ${alias}.${q(c)}`).join(", ")})`;
@@ -180,7 +227,7 @@ export async function mergeChild(tx: RawSql, schema: string, m: MergeInput, opti
     at,
   );
   if (first === 0) return { applied: false, moved: {}, left: [] };
-  const { tables, uniques, fks } = await childTables(tx, schema);
+  const { tables, references, uniques, fks } = await childTables(tx, schema);
   const moved: Record<string, number> = {};
   const left: MergeResult["left"] = [];
   for (const t of tables) {
@@ -224,6 +271,7 @@ export async function mergeChild(tx: RawSql, schema: string, m: MergeInput, opti
     );
     left.push(...stayed.map((r) => ({ table: t.name, pk: r.pk })));
   }
+  Object.assign(moved, await mergeReferences(tx, schema, references, { ...m, at }));
   // The directory: the merged id answers as the kept child (a row is made if this copy never heard of it).
   await tx.$executeRawUnsafe(`INSERT INTO ${s}.known_child (id, tenant) VALUES ($1::uuid, $2) ON CONFLICT (id) DO NOTHING`, mergeId, m.tenant);
   await tx.$executeRawUnsafe(`UPDATE ${s}.known_child SET merged_into = $2::uuid WHERE id = $1::uuid AND tenant = $3`, mergeId, keepId, m.tenant);
@@ -265,7 +313,7 @@ export async function unmergeChild(tx: RawSql, schema: string, m: { tenant: stri
   await lockForMerge(tx, found.keep_id, found.merge_id);
   if ((await find())?.unmerged !== false) return none; // undone by another transaction meanwhile
   const at = now().toISOString();
-  const { tables } = await childTables(tx, schema);
+  const { tables, references } = await childTables(tx, schema);
   const recorded = await tx.$queryRawUnsafe<{ table_name: string; n: number }[]>(
     `SELECT table_name, count(*)::int AS n FROM ${s}.merged_row WHERE merge_event_id = $1::uuid AND restored_at IS NULL GROUP BY table_name`,
     m.mergeEventId,
@@ -273,18 +321,21 @@ export async function unmergeChild(tx: RawSql, schema: string, m: { tenant: stri
   const restored: Record<string, number> = {};
   let missing = 0;
   for (const { table_name, n: count } of recorded) {
-    const t = tables.find((x) => x.name === table_name);
+    // A row moved by its child_id is recorded under its table; one whose other column named the child, under table.column.
+    const ref = references.find((x) => referenceName(x) === table_name);
+    const t = ref?.table ?? tables.find((x) => x.name === table_name);
+    const col = q(ref?.column ?? "child_id");
     let n = 0;
     if (t) {
       n = await tx.$executeRawUnsafe(
         `WITH back AS (
-           UPDATE ${s}.${q(t.name)} AS m SET child_id = r.from_child_id::text::${q(t.type)} FROM ${s}.merged_row r
+           UPDATE ${s}.${q(t.name)} AS m SET ${col} = r.from_child_id::text::${q(t.type)} FROM ${s}.merged_row r
             WHERE r.merge_event_id = $1::uuid AND r.table_name = $2::text AND r.restored_at IS NULL
-              AND m.child_id::text = r.to_child_id::text AND ${pkJson(t, "m")} = r.pk
+              AND m.${col}::text = r.to_child_id::text AND ${pkJson(t, "m")} = r.pk
            RETURNING r.pk)
          UPDATE ${s}.merged_row r SET restored_at = $3::timestamptz FROM back WHERE r.merge_event_id = $1::uuid AND r.table_name = $2::text AND r.pk = back.pk`,
         m.mergeEventId,
-        t.name,
+        table_name,
         at,
       );
     }

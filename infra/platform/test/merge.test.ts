@@ -59,6 +59,9 @@ beforeAll(async () => {
     CREATE TABLE attendance (id serial PRIMARY KEY, tenant text NOT NULL, child_id uuid NOT NULL, term text NOT NULL, sessions int NOT NULL, UNIQUE (tenant, child_id, term));
     -- A text child_id and a composite key.
     CREATE TABLE remark (tenant text NOT NULL, child_id text NOT NULL, n int NOT NULL, body text NOT NULL, PRIMARY KEY (child_id, n));
+    -- Other columns naming a child: a family member linked to a child's own record; sibling links.
+    CREATE TABLE relative (id uuid PRIMARY KEY, tenant text NOT NULL, child_id uuid NOT NULL, linked_child_id uuid);
+    CREATE TABLE sibling (tenant text NOT NULL, child_id uuid NOT NULL, sibling_child_id uuid NOT NULL, PRIMARY KEY (child_id, sibling_child_id));
     RESET search_path;`);
   await applyTenantIsolation(runner, SCHEMA);
 });
@@ -183,6 +186,25 @@ describe("mergeChild", () => {
   it("refuses to merge a child into itself", async () => {
     const id = randomUUID();
     await expect(asTenant((tx) => mergeChild(tx, SCHEMA, { tenant: A, keepId: id, mergeId: id.toUpperCase(), mergeEventId: randomUUID() }))).rejects.toThrow(/itself/);
+  });
+});
+
+describe("references to a child in other columns (*_child_id)", () => {
+  it("follow the merge to the kept child, except where that would repeat a link or make a child its own sibling, and go back on unmerge", async () => {
+    const { keep, merge } = await twoRecords();
+    const [brother, sister, relative] = [randomUUID(), randomUUID(), randomUUID()];
+    await rows(`INSERT INTO S.relative VALUES ($1, $4, $2, $3)`, relative, brother, merge, A);
+    // brother already links both records (one stays), sister links the merged one, keep links the merged one (itself after).
+    await rows(`INSERT INTO S.sibling VALUES ($4, $1, $3), ($4, $1, $5), ($4, $2, $3), ($4, $5, $3)`, brother, sister, merge, A, keep);
+    const mergeEventId = randomUUID();
+    const result = await asTenant((tx) => mergeChild(tx, SCHEMA, { tenant: A, keepId: keep, mergeId: merge, mergeEventId }));
+    expect(result.moved).toMatchObject({ "relative.linked_child_id": 1, "sibling.sibling_child_id": 1 });
+    expect(await rows(`SELECT linked_child_id::text AS l FROM S.relative WHERE id = $1`, relative)).toEqual([{ l: keep }]);
+    const links = async () => (await rows(`SELECT child_id::text || '>' || sibling_child_id::text AS l FROM S.sibling WHERE child_id = ANY($1::uuid[]) ORDER BY 1`, [brother, sister, keep])).map((r) => r.l as string);
+    expect(await links()).toEqual([`${brother}>${keep}`, `${brother}>${merge}`, `${keep}>${merge}`, `${sister}>${keep}`].sort());
+    await asTenant((tx) => unmergeChild(tx, SCHEMA, { tenant: A, mergeEventId }));
+    expect(await rows(`SELECT linked_child_id::text AS l FROM S.relative WHERE id = $1`, relative)).toEqual([{ l: merge }]);
+    expect(await links()).toEqual([`${brother}>${keep}`, `${brother}>${merge}`, `${keep}>${merge}`, `${sister}>${merge}`].sort());
   });
 });
 
