@@ -3,6 +3,7 @@ import { compareDates, LocalDate } from "@caregraph/platform/calendar";
 import { today } from "@caregraph/platform/clock";
 import type { PrismaClient } from "./generated/prisma/client";
 import { eraseDocumentBytes } from "./documents/erase";
+import { sweepAbandonedUploads } from "./documents/sweep";
 import { documentStoreFrom } from "./documents/store";
 import type { DocumentStore } from "./documents/store";
 import { lockChild } from "./store";
@@ -60,8 +61,11 @@ export function startRetentionCheck(deps: ServiceDeps<PrismaClient>, intervalMs 
     if (running) return;
     running = true;
     try {
-      const n = await runRetentionCheck(deps);
+      const store = documentStoreFrom();
+      const n = await runRetentionCheck(deps, store);
       if (n) deps.log.info({ erased: n }, "retention: children's records erased");
+      const swept = await sweepAbandonedUploads(deps, store);
+      if (swept) deps.log.info({ swept }, "retention: uploads never attached deleted");
     } catch (e) {
       deps.log.error({ err: e }, "retention check failed");
     } finally {

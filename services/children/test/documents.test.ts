@@ -2,6 +2,8 @@ import { setClock } from "@caregraph/platform/clock";
 import { roleTokens, serviceUnderTest } from "@caregraph/platform/testing";
 import { randomUUID } from "node:crypto";
 import { largeObjectCount } from "../src/documents/pg-store";
+import { documentStoreFrom } from "../src/documents/store";
+import { sweepAbandonedUploads } from "../src/documents/sweep";
 import { runRetentionCheck } from "../src/retention";
 import { children } from "../src/service";
 
@@ -252,5 +254,40 @@ describe("archiving and erasure", () => {
       `SELECT count(*)::int AS n FROM pg_largeobject_metadata m WHERE NOT EXISTS (SELECT 1 FROM children.document_blob b WHERE b.oid::oid = m.oid)`,
     );
     expect(orphans[0]?.n).toBe(0);
+  });
+});
+
+describe("uploads never attached", () => {
+  it("are deleted, bytes and all, a day after their link expired; attached files and fresh uploads stay", async () => {
+    setClock("2026-12-01T09:00:00Z");
+    const child = await register();
+    const filed = await fileDocument(child);
+    const sent = (await requestUpload(child)).data!.requestDocumentUpload;
+    expect((await put(sent.uploadUrl, PDF)).status).toBe(201);
+    const neverSent = (await requestUpload(child)).data!.requestDocumentUpload;
+    const mine = (id: string) => db().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM children.document_upload WHERE id = $1::uuid`, id).then((r) => r[0]!.n);
+    const store = documentStoreFrom();
+
+    // The links expire at 09:15; a day later the uploads are still kept, a minute after that they go.
+    setClock("2026-12-02T09:14:00Z");
+    await sweepAbandonedUploads(env.svc.service.deps, store);
+    expect([await mine(sent.uploadId), await mine(neverSent.uploadId)]).toEqual([1, 1]);
+    const objects = await largeObjectCount(db());
+    setClock("2026-12-02T09:16:00Z");
+    expect(await sweepAbandonedUploads(env.svc.service.deps, store)).toBeGreaterThanOrEqual(2);
+    expect([await mine(sent.uploadId), await mine(neverSent.uploadId)]).toEqual([0, 0]);
+    expect(await largeObjectCount(db())).toBe(objects - 1);
+    // The filed document is untouched, bytes included (a fresh link: the first one has expired).
+    const fresh = await env.svc.query<{ _entities: { documents: { id: string; downloadUrl: string }[] }[] }>(
+      await as("SOCIAL_WORKER"),
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { documents { id downloadUrl } } } }`,
+      { r: [{ __typename: "Child", id: child }] },
+    );
+    const link = fresh.data!._entities[0]!.documents.find((d) => d.id === filed.id)!.downloadUrl;
+    const download = await fetch(`${base()}${link}`);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(PDF);
+    // The swept upload can no longer be attached.
+    const late = await attach(child, sent.uploadId);
+    expect(late.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 });
