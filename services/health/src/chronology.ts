@@ -11,6 +11,15 @@ const WHAT = { INITIAL: "Initial health assessment done", REVIEW: "Review health
 
 const entryId = (a: HealthAssessment) => `health-assessment:${a.id}`;
 
+/** The chronology entries the health records publish, by the entry id each was published under. */
+export const RECORD_ENTRY = {
+  IMMUNISATION: (id: string) => `immunisation:${id}`,
+  DENTAL_CHECK: (id: string) => `dental-check:${id}`,
+  OPTICIAN_CHECK: (id: string) => `optician-check:${id}`,
+  SDQ: (id: string) => `sdq:${id}`,
+  CONSENT: (id: string) => `consent:${id}`,
+} as const;
+
 /** A completed assessment (recorded, or corrected: the same entry replaced). */
 export function assessmentDone(a: HealthAssessment & { completedOn: Date }): NewEvent {
   return chronologyEntryRecorded(a.childId, {
@@ -41,7 +50,7 @@ const BASIS_WORDS = {
 export const immunisationGiven = (i: Immunisation): NewEvent => {
   const name = vaccineNamed(i.vaccine);
   return chronologyEntryRecorded(i.childId, {
-    entryId: `immunisation:${i.id}`,
+    entryId: RECORD_ENTRY.IMMUNISATION(i.id),
     kind: "Immunisation",
     on: fromUtc(i.givenOn),
     summary: name ? `Immunisation given: ${name}` : "Immunisation given: a vaccine outside the routine schedule",
@@ -49,12 +58,12 @@ export const immunisationGiven = (i: Immunisation): NewEvent => {
 };
 
 export const dentalChecked = (d: DentalCheck): NewEvent =>
-  chronologyEntryRecorded(d.childId, { entryId: `dental-check:${d.id}`, kind: "DentalCheck", on: fromUtc(d.checkedOn), summary: "Dental check" });
+  chronologyEntryRecorded(d.childId, { entryId: RECORD_ENTRY.DENTAL_CHECK(d.id), kind: "DentalCheck", on: fromUtc(d.checkedOn), summary: "Dental check" });
 
 /** The SDQ score is on the DfE return and readable by every reader of this domain. */
 export const sdqCompleted = (s: Sdq): NewEvent =>
   chronologyEntryRecorded(s.childId, {
-    entryId: `sdq:${s.id}`,
+    entryId: RECORD_ENTRY.SDQ(s.id),
     kind: "StrengthsAndDifficultiesQuestionnaire",
     on: fromUtc(s.completedOn),
     summary: `Strengths and Difficulties Questionnaire completed: score ${s.score}`,
@@ -63,11 +72,15 @@ export const sdqCompleted = (s: Sdq): NewEvent =>
 /** A consent decision: the kind, the decision, who and the basis — never the agency, the assessor or what was discussed. */
 export const consentDecided = (c: Consent): NewEvent =>
   chronologyEntryRecorded(c.childId, {
-    entryId: `consent:${c.id}`,
+    entryId: RECORD_ENTRY.CONSENT(c.id),
     kind: c.decision === "GIVEN" ? "ConsentGiven" : "ConsentRefused",
     on: fromUtc(c.givenOn),
     summary: `Consent to ${KIND_WORDS[c.kind]} ${c.decision === "GIVEN" ? "given" : "refused"} by ${BY_WORDS[c.givenBy]} (${BASIS_WORDS[c.basis]})`,
   });
 
 export const opticianChecked = (o: OpticianCheck): NewEvent =>
-  chronologyEntryRecorded(o.childId, { entryId: `optician-check:${o.id}`, kind: "SightTest", on: fromUtc(o.checkedOn), summary: "Sight test by an optician" });
+  chronologyEntryRecorded(o.childId, { entryId: RECORD_ENTRY.OPTICIAN_CHECK(o.id), kind: "SightTest", on: fromUtc(o.checkedOn), summary: "Sight test by an optician" });
+
+/** A record voided as entered in error: the chronology forgets the entry it published. */
+export const recordVoided = (childId: string, kind: keyof typeof RECORD_ENTRY, id: string): NewEvent =>
+  chronologyEntryWithdrawn(childId, RECORD_ENTRY[kind](id), "health record voided as entered in error");

@@ -46,20 +46,20 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
       db.healthAssessment.findMany({ where: { tenant, childId: { in: childIds }, voidedAt: null }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
     ),
     immunisations: childKeyedLoader((childIds) =>
-      db.immunisation.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ givenOn: "desc" }, { createdAt: "desc" }] }),
+      db.immunisation.findMany({ where: { tenant, childId: { in: childIds }, voidedAt: null }, orderBy: [{ givenOn: "desc" }, { createdAt: "desc" }] }),
     ),
     dentalChecks: childKeyedLoader((childIds) =>
-      db.dentalCheck.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ checkedOn: "desc" }, { createdAt: "desc" }] }),
+      db.dentalCheck.findMany({ where: { tenant, childId: { in: childIds }, voidedAt: null }, orderBy: [{ checkedOn: "desc" }, { createdAt: "desc" }] }),
     ),
     opticianChecks: childKeyedLoader((childIds) =>
-      db.opticianCheck.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ checkedOn: "desc" }, { createdAt: "desc" }] }),
+      db.opticianCheck.findMany({ where: { tenant, childId: { in: childIds }, voidedAt: null }, orderBy: [{ checkedOn: "desc" }, { createdAt: "desc" }] }),
     ),
-    sdqs: childKeyedLoader((childIds) => db.sdq.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ completedOn: "desc" }, { createdAt: "desc" }] })),
+    sdqs: childKeyedLoader((childIds) => db.sdq.findMany({ where: { tenant, childId: { in: childIds }, voidedAt: null }, orderBy: [{ completedOn: "desc" }, { createdAt: "desc" }] })),
     consents: childKeyedLoader((childIds) =>
-      db.consent.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ givenOn: "desc" }, { createdAt: "desc" }] }),
+      db.consent.findMany({ where: { tenant, childId: { in: childIds }, voidedAt: null }, orderBy: [{ givenOn: "desc" }, { createdAt: "desc" }] }),
     ),
     registrations: childKeyedLoader((childIds) =>
-      db.healthRegistration.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ registeredOn: "desc" }, { createdAt: "desc" }] }),
+      db.healthRegistration.findMany({ where: { tenant, childId: { in: childIds }, voidedAt: null }, orderBy: [{ registeredOn: "desc" }, { createdAt: "desc" }] }),
     ),
     camhsReferrals: childKeyedLoader((childIds) =>
       db.camhsReferral.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ referredOn: "desc" }, { createdAt: "desc" }] }),
@@ -67,7 +67,7 @@ export function createContext(base: BaseContext, deps: ServiceDeps<PrismaClient>
     substanceMisuse: childKeyedLoader((childIds) =>
       db.substanceMisuse.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ identifiedOn: "desc" }, { createdAt: "desc" }] }),
     ),
-    medicalHistory: childKeyedLoader((childIds) => db.medicalHistoryItem.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ kind: "asc" }, { createdAt: "asc" }] })),
+    medicalHistory: childKeyedLoader((childIds) => db.medicalHistoryItem.findMany({ where: { tenant, childId: { in: childIds }, voidedAt: null }, orderBy: [{ kind: "asc" }, { createdAt: "asc" }] })),
     actions: childKeyedLoader((childIds) =>
       db.healthActionPlanAction.findMany({ where: { tenant, childId: { in: childIds } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
     ),

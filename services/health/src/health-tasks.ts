@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EventEnvelope, KnownChild, NewEvent, StatutoryTask, statutoryTaskCancelled, statutoryTaskCompleted, statutoryTaskScheduled } from "@caregraph/platform";
-import { addMonths, DueDate, explain, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
+import { addMonths, compareDates, DueDate, explain, fromUtc, LocalDate, toUtc } from "@caregraph/platform/calendar";
 import { today } from "@caregraph/platform/clock";
 import { AUTHORITY as DENTAL } from "./domain/dental-checks";
 import { AUTHORITY as OPTICIAN } from "./domain/optician-checks";
@@ -66,7 +66,7 @@ export async function renewTask(tx: Tx, child: KnownChild, kind: HealthTaskKind,
  */
 export async function registrationTasks(tx: Tx, e: EventEnvelope): Promise<NewEvent[]> {
   const { date } = e.payload as { date: LocalDate };
-  const regs = await tx.healthRegistration.findMany({ where: { tenant: e.tenant, childId: e.childId } });
+  const regs = await tx.healthRegistration.findMany({ where: { tenant: e.tenant, childId: e.childId, voidedAt: null } });
   const missing = unregistered(regs.map((r) => ({ kind: r.kind, registeredOn: fromUtc(r.registeredOn), endedOn: r.endedOn ? fromUtc(r.endedOn) : null })), today());
   const open = await tx.healthTask.findMany({ where: { tenant: e.tenant, childId: e.childId, completedOn: null, cancelledOn: null } });
   const due = registrationDue(date);
@@ -91,7 +91,7 @@ export async function firstSdqTask(tx: Tx, e: EventEnvelope, child: KnownChild |
   if (!due) return [];
   const where = { tenant: e.tenant, childId: e.childId };
   if (await tx.healthTask.findFirst({ where: { ...where, kind: "SDQ", completedOn: null, cancelledOn: null } })) return [];
-  if (await tx.sdq.findFirst({ where: { ...where, completedOn: { gt: toUtc(addMonths(date, -12)) } } })) return [];
+  if (await tx.sdq.findFirst({ where: { ...where, voidedAt: null, completedOn: { gt: toUtc(addMonths(date, -12)) } } })) return [];
   const t = await tx.healthTask.create({
     data: { id: randomUUID(), ...where, kind: "SDQ", scheduledFrom: toUtc(date), dueDate: toUtc(due.date), explanation: explain(TASK.SDQ.label, due) },
   });
@@ -133,4 +133,48 @@ export async function cancelOpenTasks(tx: Tx, e: EventEnvelope): Promise<NewEven
     events.push(statutoryTaskCancelled(e.childId, actionTask(a), CEASED_LOOKED_AFTER));
   }
   return events;
+}
+
+/** Why a work-tray task leaves the tray when the record behind it is voided (fixed words: no free text reaches the tray). */
+export const RECORD_VOIDED = "the record it followed was voided as entered in error";
+
+/**
+ * A dental check, sight test or SDQ voided on `voided`; `latest` is the latest that remains. Only the
+ * latest record runs the clock, so voiding an older one (or a same-day twin) changes nothing.
+ * Otherwise the task scheduled from it leaves the tray and the clock runs from what remains: the task
+ * the voided record closed opens again when it was scheduled from that (or, with none left, from the
+ * day the child became looked after: the first SDQ), else the next is scheduled from the remaining latest.
+ */
+export async function withdrawRenewal(tx: Tx, child: KnownChild, kind: HealthTaskKind, voided: LocalDate, latest: LocalDate | null, next: DueDate | null): Promise<NewEvent[]> {
+  if (latest && compareDates(voided, latest) <= 0) return [];
+  const where = { tenant: child.tenant, childId: child.id, kind };
+  const events: NewEvent[] = [];
+  const open = await tx.healthTask.findFirst({ where: { ...where, completedOn: null, cancelledOn: null } });
+  if (open) {
+    await tx.healthTask.update({ where: { id: open.id }, data: { cancelledOn: toUtc(today()) } });
+    events.push(statutoryTaskCancelled(child.id, healthTask(open), RECORD_VOIDED));
+  }
+  if (!child.lookedAfterSince) return events;
+  const closed = await tx.healthTask.findFirst({ where: { ...where, completedOn: toUtc(voided), cancelledOn: null }, orderBy: { createdAt: "desc" } });
+  const from = latest ?? child.lookedAfterSince;
+  if (closed && fromUtc(closed.scheduledFrom) === from) {
+    await tx.healthTask.update({ where: { id: closed.id }, data: { completedOn: null } });
+    return [...events, statutoryTaskScheduled(child.id, healthTask(closed))];
+  }
+  return latest ? [...events, ...(await renewTask(tx, child, kind, latest, next))] : events;
+}
+
+/**
+ * A registration voided and the child has no current one of that kind: the registration task it
+ * closed (completed on the day registered) opens again while the child is looked after, the duty
+ * still there. None closed by it (registered before care): nothing to reopen.
+ */
+export async function reopenRegistrationTask(tx: Tx, child: KnownChild, kind: RegistrationKind, registeredOn: LocalDate): Promise<NewEvent[]> {
+  if (!child.lookedAfterSince) return [];
+  const where = { tenant: child.tenant, childId: child.id, kind: registrationTaskKind(kind) };
+  if (await tx.healthTask.findFirst({ where: { ...where, completedOn: null, cancelledOn: null } })) return [];
+  const closed = await tx.healthTask.findFirst({ where: { ...where, completedOn: toUtc(registeredOn), cancelledOn: null }, orderBy: { createdAt: "desc" } });
+  if (!closed) return [];
+  await tx.healthTask.update({ where: { id: closed.id }, data: { completedOn: null } });
+  return [statutoryTaskScheduled(child.id, healthTask(closed))];
 }

@@ -130,7 +130,7 @@ export const MATRIX: Record<AccessDomain, DomainPolicy> = {
     what: "health assessments",
     read: [SW, TM, RS, PA, UC, HP, IRO],
     write: [SW],
-    mutations: { amendHealthAssessment: [SW, TM], voidHealthAssessment: [SW, TM] },
+    mutations: { amendHealthAssessment: [SW, TM], voidHealthAssessment: [SW, TM], voidHealthRecord: [SW, TM] },
     fields: [
       { type: "HealthAssessment", field: "note", deny: [RS, PA, UC], why: "clinical notes are for health professionals and the social work team" },
       { type: "Child", field: "camhsReferrals", deny: [PA, UC], why: "mental health referrals are special category data: health professionals, residential staff and the social work team" },

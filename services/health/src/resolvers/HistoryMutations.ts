@@ -42,7 +42,7 @@ export const HistoryMutations: MutationResolvers = {
     refuse(registrationProblem(input.practice, input.registeredOn, child.dateOfBirth, today()));
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
-      const current = await tx.healthRegistration.findFirst({ where: { tenant: child.tenant, childId: child.id, kind: input.kind, endedOn: null } });
+      const current = await tx.healthRegistration.findFirst({ where: { tenant: child.tenant, childId: child.id, kind: input.kind, endedOn: null, voidedAt: null } });
       if (current && compareDates(input.registeredOn, fromUtc(current.registeredOn)) <= 0) {
         invalidInput("input.registeredOn", "AFTER_CURRENT_REGISTRATION", `must be after the current registration's date (${fromUtc(current.registeredOn)})`);
       }

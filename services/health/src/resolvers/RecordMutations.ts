@@ -64,7 +64,7 @@ export const RecordMutations: MutationResolvers = {
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
       const row = await tx.dentalCheck.create({ data: { id: randomUUID(), tenant: child.tenant, childId: child.id, checkedOn: toUtc(input.checkedOn) } });
-      const latest = await tx.dentalCheck.findFirstOrThrow({ where: { tenant: child.tenant, childId: child.id }, orderBy: { checkedOn: "desc" } });
+      const latest = await tx.dentalCheck.findFirstOrThrow({ where: { tenant: child.tenant, childId: child.id, voidedAt: null }, orderBy: { checkedOn: "desc" } });
       const from = fromUtc(latest.checkedOn);
       const tasks = await renewTask(tx, child, "DENTAL_CHECK", from, nextDentalCheckDue(child.tenant, child.dateOfBirth, from));
       await recorder.change(tx, actor(ctx), {
@@ -87,7 +87,7 @@ export const RecordMutations: MutationResolvers = {
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
       const row = await tx.opticianCheck.create({ data: { id: randomUUID(), tenant: child.tenant, childId: child.id, checkedOn: toUtc(input.checkedOn) } });
-      const latest = await tx.opticianCheck.findFirstOrThrow({ where: { tenant: child.tenant, childId: child.id }, orderBy: { checkedOn: "desc" } });
+      const latest = await tx.opticianCheck.findFirstOrThrow({ where: { tenant: child.tenant, childId: child.id, voidedAt: null }, orderBy: { checkedOn: "desc" } });
       const from = fromUtc(latest.checkedOn);
       const tasks = await renewTask(tx, child, "OPTICIAN_CHECK", from, nextOpticianCheckDue(from));
       await recorder.change(tx, actor(ctx), {
@@ -110,7 +110,7 @@ export const RecordMutations: MutationResolvers = {
     return db.$transaction(async (tx) => {
       await lockChild(tx, child.id);
       const row = await tx.sdq.create({ data: { id: randomUUID(), tenant: child.tenant, childId: child.id, score: input.score, completedOn: toUtc(input.completedOn) } });
-      const latest = await tx.sdq.findFirstOrThrow({ where: { tenant: child.tenant, childId: child.id }, orderBy: { completedOn: "desc" } });
+      const latest = await tx.sdq.findFirstOrThrow({ where: { tenant: child.tenant, childId: child.id, voidedAt: null }, orderBy: { completedOn: "desc" } });
       const from = fromUtc(latest.completedOn);
       const tasks = await renewTask(tx, child, "SDQ", from, nextSdqDue(child.dateOfBirth, from));
       await recorder.change(tx, actor(ctx), {

@@ -6,11 +6,12 @@ import { CamhsReferral, HealthActionPlanAction, HealthRegistration, MedicalHisto
 import { HistoryMutations } from "./HistoryMutations";
 import { Mutation } from "./Mutation";
 import { RecordMutations } from "./RecordMutations";
+import { VoidMutations } from "./VoidMutations";
 import type { Resolvers } from "../generated/graphql";
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  Mutation: { ...Mutation, ...RecordMutations, ...HistoryMutations },
+  Mutation: { ...Mutation, ...RecordMutations, ...HistoryMutations, ...VoidMutations },
   Child,
   HealthAssessment,
   HealthSummary,
