@@ -72,6 +72,15 @@ function systemNow(): Date {
   return new Date();
 }
 
+/**
+ * The machine's real time, whatever the platform clock is set to: only for what another system
+ * checks against its own clock (an S3 request signature is refused 15 minutes off). Domain time
+ * is always now().
+ */
+export function realNow(): Date {
+  return systemNow();
+}
+
 // Every process starts on the clock its environment sets (a bad value is reported by config validation).
 try {
   const fromEnv = clockFromEnv();

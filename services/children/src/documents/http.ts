@@ -1,4 +1,4 @@
-import { REQUEST_ID_HEADER, requestIdFrom, sendError, ServiceDeps, tenantScopedClient } from "@caregraph/platform";
+import { isRole, REQUEST_ID_HEADER, requestIdFrom, sendError, ServiceDeps, tenantScopedClient } from "@caregraph/platform";
 import { now } from "@caregraph/platform/clock";
 import express, { Request, RequestHandler, Response } from "express";
 import { attachmentHeader, checkUploadedBytes, MAX_DOCUMENT_BYTES } from "../domain/documents";
@@ -85,7 +85,7 @@ async function download(deps: ServiceDeps<PrismaClient>, store: DocumentStore, s
     // Written before a byte leaves: no audit entry, no download.
     await deps.recorder.read(
       tx,
-      { identity: { userId, roles: roles as never, tenant }, requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]), operation: "documentDownload" },
+      { identity: { userId, roles: roles.filter(isRole), tenant }, requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]), operation: "documentDownload" },
       { childIds: [childId], fields: ["Document.download"], operation: "documentDownload", record: { entity: "Document", entityId: documentId, details: { version } } },
     );
     return b;

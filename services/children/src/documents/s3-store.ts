@@ -1,3 +1,4 @@
+import { realNow } from "@caregraph/platform/clock";
 import { Credentials, encodePath, sha256Hex, signRequest } from "./sigv4";
 import type { DocumentStore } from "./store";
 
@@ -43,7 +44,7 @@ export function parseObjectStoreUrl(raw: string): ObjectStoreConfig {
 
 // Signing needs the real time, not the platform clock (which a demo may set to another date): S3
 // refuses a signature more than 15 minutes away from its own clock.
-const realTime = () => new Date();
+const realTime = realNow;
 
 export function s3DocumentStore(config: ObjectStoreConfig, clock: () => Date = realTime): DocumentStore {
   const host = new URL(config.endpoint).host;
