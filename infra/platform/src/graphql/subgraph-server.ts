@@ -166,6 +166,12 @@ export async function listen(app: Express, port: number, host: string): Promise<
     // Express 5 hands a listen error (a port in use) to this callback: say which port, and stop.
     const s = app.listen(port, host, (e?: Error) => (e ? reject(new Error(`cannot listen on ${host}:${port}: ${e.message}`)) : resolve(s)));
   });
+  // A caller's pooled connection must never meet a server that has just closed it: Node closes an
+  // idle keep-alive socket after 5 s, and a client (the gateway's fetch agent, a load balancer)
+  // that reuses it at that instant gets "socket hang up". So the server waits longer than any
+  // client keeps an idle socket (load balancers commonly 60 s), and the client always closes first.
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const address = http.address() as AddressInfo;
   return {
     url: `http://${host}:${address.port}/graphql`,
