@@ -41,8 +41,17 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
     async drop() {
       if (dropped) return;
       dropped = true;
-      // WITH (FORCE) (PG13+) terminates connections a test forgot to close.
-      await withAdmin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withAdmin(serverUrl, async (c) => {
+        // pg's Pool.end() resolves before its clients' sockets have closed: give them a moment,
+        // or FORCE kills a closing client and its pool raises an unhandled 'error'.
+        for (let waited = 0; waited < 2_000; waited += 20) {
+          const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        // WITH (FORCE) (PG13+) terminates connections a test forgot to close.
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      });
     },
   };
 }
