@@ -22,7 +22,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     super(config);
     const inner: Fetcher = this.fetcher;
     this.fetcher = async (url, init) => {
-      const response = await inner(url, init);
+      const response = await resendOnReset(inner, url, init);
       if (response.ok) return response;
       const text = await response.text();
       if (isGraphQLResult(text)) {
@@ -54,6 +54,37 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
               ? ["BAD_REQUEST", "The request could not be answered"]
               : ["SERVICE_UNAVAILABLE", "Part of CareGraph could not answer; try again shortly"];
     return new GraphQLError(message, { extensions: { code } });
+  }
+}
+
+/**
+ * A keep-alive connection the subgraph closed just as it was reused fails with a reset before
+ * the subgraph read the request (Apollo's fetcher never retires idle sockets itself). Such a
+ * request is sent once more on a fresh connection when that cannot do anything twice: a query,
+ * or a mutation carrying an Idempotency-Key (the subgraph answers a repeat from its record).
+ */
+async function resendOnReset(inner: Fetcher, url: string, init: Parameters<Fetcher>[1]): Promise<FetcherResponse> {
+  try {
+    return await inner(url, init);
+  } catch (error) {
+    if (!isConnectionReset(error) || !safeToResend(init)) throw error;
+    return inner(url, init);
+  }
+}
+
+export function isConnectionReset(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === "ECONNRESET" || code === "EPIPE" || (typeof message === "string" && /socket hang up/.test(message));
+}
+
+export function safeToResend(init: Parameters<Fetcher>[1]): boolean {
+  const headers = new Headers((init?.headers ?? {}) as Record<string, string>);
+  if (headers.has(IDEMPOTENCY_HEADER)) return true;
+  try {
+    const { query } = JSON.parse(String(init?.body ?? "")) as { query?: unknown };
+    return typeof query === "string" && !/^\s*mutation\b/.test(query);
+  } catch {
+    return false;
   }
 }
 
