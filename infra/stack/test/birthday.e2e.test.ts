@@ -1,8 +1,8 @@
-import { now, setClock } from "@caregraph/platform/clock";
-import { createTestDatabase, eventually, testKeys } from "@caregraph/platform/testing";
+import { now } from "@caregraph/platform/clock";
+import { eventually } from "@caregraph/platform/testing";
 import { Client } from "pg";
 import { graphqlOk } from "../src/client";
-import { Stack, startIsolatedStack } from "../src/stack";
+import { useStack } from "./use-stack";
 
 /**
  * A 16th birthday passes with no one touching the record: the whole stack's clock is set to
@@ -11,33 +11,24 @@ import { Stack, startIsolatedStack } from "../src/stack";
  * needs assessment reaches the work tray.
  */
 const MIDNIGHT = Date.parse("2026-12-19T00:00:00Z");
-let stack: Stack;
 let token: string;
-let dropDatabase: () => Promise<void>;
-let databaseUrl: string;
 let retained: string; // a child whose record is due to be erased at the same midnight
 let heldBefore: string[] = [];
 
-beforeAll(async () => {
-  setClock("2026-12-18T23:59:15Z"); // 45 s for the stack to start and the child to be registered
-  const db = await createTestDatabase("e2ebirthday");
-  dropDatabase = db.drop;
-  databaseUrl = db.url;
-  const keys = await testKeys();
-  token = await keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
+const e2e = useStack("e2ebirthday", {
+  clock: "2026-12-18T23:59:15Z", // 45 s for the stack to start and the child to be registered
   // Retention: E09000029 keeps records 10 years from birth (so a child can reach it in a test); checked every second.
-  stack = await startIsolatedStack({
-    databaseUrl: db.url,
-    publicKeyPem: keys.publicKeyPem,
-    logLevel: "warn",
-    env: { LEAVING_CARE_CHECK_INTERVAL_MS: "1000", RETENTION_YEARS: "75,E09000029=10", RETENTION_CHECK_INTERVAL_MS: "1000" },
-  });
-  const other = await keys.token({ tenant: "E09000029", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
-  const { registerChild } = await graphqlOk<{ registerChild: { id: string } }>(stack.gatewayUrl, other, `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+  env: { LEAVING_CARE_CHECK_INTERVAL_MS: "1000", RETENTION_YEARS: "75,E09000029=10", RETENTION_CHECK_INTERVAL_MS: "1000" },
+});
+
+beforeAll(async () => {
+  token = await e2e.keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
+  const other = await e2e.keys.token({ tenant: "E09000029", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
+  const { registerChild } = await graphqlOk<{ registerChild: { id: string } }>(e2e.stack.gatewayUrl, other, `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
     input: { firstName: "Ada", lastName: "Eraseworth", dateOfBirth: "2016-12-19", sex: "FEMALE", lookedAfterSince: "2026-03-02", legalStatus: "C2" },
   });
   retained = registerChild.id;
-  await graphqlOk(stack.gatewayUrl, other, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+  await graphqlOk(e2e.stack.gatewayUrl, other, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
     input: { childId: retained, type: "U4", startDate: "2026-03-02", provider: "PR1" },
   });
   // Held across the domains before midnight.
@@ -49,7 +40,7 @@ beforeAll(async () => {
 
 /** Rows about a child in every subgraph's schema (tables with child_id, and each directory's copy). */
 async function rowsAbout(childId: string): Promise<{ total: number; where: string[] }> {
-  const pg = new Client({ connectionString: databaseUrl });
+  const pg = new Client({ connectionString: e2e.databaseUrl });
   await pg.connect();
   try {
     const tables = await pg.query<{ table_schema: string; table_name: string; column_name: string }>(
@@ -70,13 +61,7 @@ async function rowsAbout(childId: string): Promise<{ total: number; where: strin
   }
 }
 
-afterAll(async () => {
-  await stack?.stop();
-  await dropDatabase?.();
-  setClock(null);
-}, 60_000);
-
-const ok = <T>(query: string, variables?: Record<string, unknown>) => graphqlOk<T>(stack.gatewayUrl, token, query, variables);
+const ok = <T>(query: string, variables?: Record<string, unknown>) => graphqlOk<T>(e2e.stack.gatewayUrl, token, query, variables);
 type LeavingCare = { status: string; reason: string; needsAssessmentDueDate: string | null };
 const leavingCare = async (id: string) =>
   (await ok<{ child: { leavingCare: LeavingCare | null } }>(`query($id: ID!) { child(id: $id) { leavingCare { status reason needsAssessmentDueDate } } }`, { id })).child.leavingCare;

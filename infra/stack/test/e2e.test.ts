@@ -1,37 +1,19 @@
 import { workingDaysAfter } from "@caregraph/platform/calendar";
-import { createTestDatabase, eventually, testKeys, TestKeys } from "@caregraph/platform/testing";
+import { eventually } from "@caregraph/platform/testing";
 import { Kafka, logLevel } from "kafkajs";
 import { Client } from "pg";
 import { graphql, graphqlOk } from "../src/client";
-import { Stack, startIsolatedStack } from "../src/stack";
+import { useStack } from "./use-stack";
 
 /**
  * The whole graph as separate processes — three subgraphs, the gateway, the mock Kafka broker —
  * on a fresh PostgreSQL database, driven only through the gateway's public endpoint.
  */
-let stack: Stack;
-let keys: TestKeys;
+const e2e = useStack("e2e", { logLevel: "info" });
 let token: string;
-let dropDatabase: () => Promise<void>;
-let databaseUrl: string;
-
 beforeAll(async () => {
-  const db = await createTestDatabase("e2e");
-  dropDatabase = db.drop;
-  databaseUrl = db.url;
-  keys = await testKeys();
-  token = await keys.token({ tenant: "E09000027" });
-  stack = await startIsolatedStack({
-    databaseUrl: db.url,
-    publicKeyPem: keys.publicKeyPem,
-    logLevel: "info",
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await stack?.stop();
-  await dropDatabase?.();
-}, 60_000);
+  token = await e2e.keys.token({ tenant: "E09000027" });
+});
 
 const CHILD_RECORD = `query($id: ID!) { child(id: $id) {
   id firstName dateOfBirth
@@ -43,12 +25,12 @@ const CHILD_RECORD = `query($id: ID!) { child(id: $id) {
 type Assessment = { id: string; kind: string; reason: string; dueDate: string; completedOn: string | null; status: string };
 type ChildRecord = { child: { id: string; placements: { id: string; type: string }[]; currentPlacement: { type: string } | null; healthAssessments: Assessment[] } };
 
-const record = (id: string) => graphqlOk<ChildRecord>(stack.gatewayUrl, token, CHILD_RECORD, { id });
+const record = (id: string) => graphqlOk<ChildRecord>(e2e.stack.gatewayUrl, token, CHILD_RECORD, { id });
 
 let registered = 0;
 async function register(lookedAfterSince: string) {
   const r = await graphqlOk<{ registerChild: { id: string } }>(
-    stack.gatewayUrl,
+    e2e.stack.gatewayUrl,
     token,
     `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
     // A surname per child: the same name and date of birth twice is refused as a possible duplicate.
@@ -58,19 +40,19 @@ async function register(lookedAfterSince: string) {
 }
 
 const startPlacement = (childId: string, startDate: string) =>
-  graphqlOk(stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+  graphqlOk(e2e.stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
     input: { childId, type: "U4", startDate, provider: "PR1", postcode: "tw9 1aa" },
   });
 
 const changePlacement = (childId: string, date: string) =>
-  graphqlOk(stack.gatewayUrl, token, `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id type } }`, {
+  graphqlOk(e2e.stack.gatewayUrl, token, `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id type } }`, {
     input: { childId, type: "K2", date, reason: "CARPL", provider: "PR4" },
   });
 
 /** The initial health assessment done (a move while it is still open schedules nothing: the IHA covers it). */
 async function initialAssessmentDone(childId: string, completedOn: string) {
   await eventually(async () => (await record(childId)).child.healthAssessments.some((a) => a.kind === "INITIAL"));
-  await graphqlOk(stack.gatewayUrl, token, `mutation($input: RecordHealthAssessmentInput!) { recordHealthAssessment(input: $input) { id } }`, {
+  await graphqlOk(e2e.stack.gatewayUrl, token, `mutation($input: RecordHealthAssessmentInput!) { recordHealthAssessment(input: $input) { id } }`, {
     input: { childId, completedOn, kind: "INITIAL" },
   });
 }
@@ -109,7 +91,7 @@ it("the same event delivered twice creates one assessment", async () => {
   await eventually(async () => (await moveReviews(id)).length === 1);
 
   // Read the PlacementStarted event from Kafka exactly as it was published, and publish it again.
-  const kafka = new Kafka({ clientId: "e2e", brokers: stack.kafkaBrokers.split(","), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: "e2e", brokers: e2e.stack.kafkaBrokers.split(","), logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `e2e-${Date.now()}`, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 200 });
   const original = await new Promise<{ key: Buffer | null; value: Buffer | null }>((resolve, reject) => {
     consumer
@@ -140,10 +122,10 @@ it("with the broker down a placement change still commits, and its event arrives
   const id = await register("2026-08-03");
   await startPlacement(id, "2026-08-03");
   await initialAssessmentDone(id, "2026-08-10");
-  const broker = stack.broker!;
+  const broker = e2e.stack.broker!;
   await fetch(`${broker.controlUrl}/brokers/1/down`, { method: "POST" });
   try {
-    const change = await graphql(stack.gatewayUrl, token, `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id } }`, {
+    const change = await graphql(e2e.stack.gatewayUrl, token, `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id } }`, {
       input: { childId: id, type: "K2", date: "2026-08-20", reason: "CARPL", provider: "PR4" },
     });
     expect(change.errors).toBeUndefined();
@@ -160,22 +142,22 @@ it("with the broker down a placement change still commits, and its event arrives
 
   // And every consumer is back: a child registered now reaches placements and can be placed.
   const later = await register("2026-08-03");
-  await eventually(async () => !(await graphql(stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+  await eventually(async () => !(await graphql(e2e.stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
     input: { childId: later, type: "U4", startDate: "2026-08-03" },
   })).errors, 60_000);
 }, 150_000);
 
 it("another local authority's token sees none of these children", async () => {
   const id = await register("2026-07-01");
-  const other = await keys.token({ tenant: "E08000025" });
-  const r = await graphqlOk<{ child: unknown }>(stack.gatewayUrl, other, CHILD_RECORD, { id });
+  const other = await e2e.keys.token({ tenant: "E08000025" });
+  const r = await graphqlOk<{ child: unknown }>(e2e.stack.gatewayUrl, other, CHILD_RECORD, { id });
   expect(r.child).toBeNull();
 });
 
 it("bad input names the field and the rule, and writes nothing", async () => {
   const id = await register("2026-06-01");
   await startPlacement(id, "2026-06-01");
-  const clash = await graphql(stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+  const clash = await graphql(e2e.stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
     input: { childId: id, type: "U4", startDate: "2026-06-10" },
   });
   expect(clash.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.startDate", rule: "PLACEMENT_OVERLAP" });
@@ -184,13 +166,13 @@ it("bad input names the field and the rule, and writes nothing", async () => {
 });
 
 it("refuses a request without a valid token", async () => {
-  const r = await graphql(stack.gatewayUrl, "not-a-token", `{ child(id: "x") { id } }`);
+  const r = await graphql(e2e.stack.gatewayUrl, "not-a-token", `{ child(id: "x") { id } }`);
   expect(r.status).toBe(401);
   expect(r.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
 });
 
 it("one request id travels from the gateway to the subgraph and into the audit trail", async () => {
-  const res = await fetch(stack.gatewayUrl, {
+  const res = await fetch(e2e.stack.gatewayUrl, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-request-id": "e2e-trace-0001" },
     body: JSON.stringify({
@@ -200,7 +182,7 @@ it("one request id travels from the gateway to the subgraph and into the audit t
   });
   expect(res.headers.get("x-request-id")).toBe("e2e-trace-0001");
   const { data } = (await res.json()) as { data: { registerChild: { id: string } } };
-  const pg = new Client({ connectionString: databaseUrl });
+  const pg = new Client({ connectionString: e2e.databaseUrl });
   await pg.connect();
   try {
     const rows = await pg.query(`SELECT request_id, actor FROM children.audit_entry WHERE entity_id = $1`, [data.registerChild.id]);
@@ -211,7 +193,7 @@ it("one request id travels from the gateway to the subgraph and into the audit t
 });
 
 async function consumedDuplicates(): Promise<number> {
-  const url = stack.metricsUrls.get("health")!;
+  const url = e2e.stack.metricsUrls.get("health")!;
   const text = await (await fetch(url)).text();
   const line = text.split("\n").find((l) => l.startsWith("events_consumed_total") && l.includes('type="PlacementStarted"') && l.includes('outcome="duplicate"'));
   return line ? Number(line.split(" ").pop()) : 0;
@@ -222,15 +204,15 @@ it("a registration sent twice with the same Idempotency-Key makes one child and 
   const input = { firstName: "Idem", lastName: `Potent${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`, dateOfBirth: "2015-02-03", sex: "MALE", lookedAfterSince: "2026-10-01", legalStatus: "C2", confirmedNotDuplicate: true };
   const key = { "idempotency-key": `e2e-${input.lastName}` };
   const [first, second] = [
-    await graphql<{ registerChild: { id: string } }>(stack.gatewayUrl, token, REGISTER, { input }, key),
-    await graphql<{ registerChild: { id: string } }>(stack.gatewayUrl, token, REGISTER, { input }, key),
+    await graphql<{ registerChild: { id: string } }>(e2e.stack.gatewayUrl, token, REGISTER, { input }, key),
+    await graphql<{ registerChild: { id: string } }>(e2e.stack.gatewayUrl, token, REGISTER, { input }, key),
   ];
   expect(first.errors).toBeUndefined();
   expect(second.data?.registerChild.id).toBe(first.data?.registerChild.id);
-  const found = await graphqlOk<{ children: { edges: unknown[] } }>(stack.gatewayUrl, token, `query($s: ChildSearchInput) { children(search: $s, first: 10) { edges { node { id } } } }`, { s: { name: input.lastName } });
+  const found = await graphqlOk<{ children: { edges: unknown[] } }>(e2e.stack.gatewayUrl, token, `query($s: ChildSearchInput) { children(search: $s, first: 10) { edges { node { id } } } }`, { s: { name: input.lastName } });
   expect(found.children.edges).toHaveLength(1);
   // The same key for a different change is refused, naming the header and the rule.
-  const other = await graphql(stack.gatewayUrl, token, REGISTER, { input: { ...input, firstName: "Other" } }, key);
+  const other = await graphql(e2e.stack.gatewayUrl, token, REGISTER, { input: { ...input, firstName: "Other" } }, key);
   expect(other.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", rule: "IDEMPOTENCY_KEY_REUSED" });
 });
 
@@ -238,9 +220,9 @@ it("an archived child still resolves in every subgraph: restoring answers with p
   const id = await register("2026-07-01");
   await startPlacement(id, "2026-07-01");
   await eventually(async () => (await record(id)).child.healthAssessments.length > 0);
-  await graphqlOk(stack.gatewayUrl, token, `mutation($id: ID!) { archiveChild(id: $id) { id } }`, { id });
+  await graphqlOk(e2e.stack.gatewayUrl, token, `mutation($id: ID!) { archiveChild(id: $id) { id } }`, { id });
   const page = await graphql<{ children: { edges: { node: { id: string; placements: unknown[]; healthAssessments: unknown[] } }[] } }>(
-    stack.gatewayUrl,
+    e2e.stack.gatewayUrl,
     token,
     `{ children(search: { includeArchived: true }, first: 100) { edges { node { id placements { type } healthAssessments { kind } } } } }`,
   );
@@ -249,7 +231,7 @@ it("an archived child still resolves in every subgraph: restoring answers with p
   expect(archived?.placements).toHaveLength(1);
   expect(archived?.healthAssessments.length).toBeGreaterThan(0);
   const restored = await graphql<{ restoreChild: { placements: { type: string }[] } }>(
-    stack.gatewayUrl,
+    e2e.stack.gatewayUrl,
     token,
     `mutation($id: ID!) { restoreChild(id: $id) { placements { type } healthAssessments { kind } } }`,
     { id },

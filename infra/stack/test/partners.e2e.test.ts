@@ -1,9 +1,9 @@
 import { addDays } from "@caregraph/platform/calendar";
 import { today } from "@caregraph/platform/clock";
-import { createTestDatabase, eventually, testKeys, TestKeys } from "@caregraph/platform/testing";
+import { eventually } from "@caregraph/platform/testing";
 import { operationId, readManifest } from "@caregraph/gateway/dist/persisted/manifest";
 import { graphql, graphqlOk } from "../src/client";
-import { Stack, startIsolatedStack } from "../src/stack";
+import { useStack } from "./use-stack";
 
 /**
  * Partner agencies through scoped persisted queries (issue 11), on the whole graph as separate
@@ -11,29 +11,22 @@ import { Stack, startIsolatedStack } from "../src/stack";
  * database, driven only through public endpoints. Three children: one shared with the police, one
  * with the school, one with nobody.
  */
-let stack: Stack;
-let keys: TestKeys;
 let practitioner: string;
 let manager: string;
-let dropDatabase: () => Promise<void>;
 const child = { police: "", school: "", nobody: "" };
 let episodeId = "";
 const RATE = 120;
 
-beforeAll(async () => {
-  const db = await createTestDatabase("partners_e2e");
-  dropDatabase = db.drop;
-  keys = await testKeys();
-  practitioner = await keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER"] });
-  manager = await keys.token({ tenant: "E09000027", roles: ["TEAM_MANAGER"], userId: "test-team-manager" });
-  stack = await startIsolatedStack({
-    databaseUrl: db.url,
-    publicKeyPem: keys.publicKeyPem,
-    logLevel: "info",
-    env: { REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", PARTNER_RATE_LIMIT_PER_MINUTE: String(RATE) },
-  });
+const e2e = useStack("partners_e2e", {
+  logLevel: "info",
+  env: { REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", PARTNER_RATE_LIMIT_PER_MINUTE: String(RATE) },
+});
 
-  const run = <T = Record<string, unknown>>(query: string, input: Record<string, unknown>, token = practitioner) => graphqlOk<T>(stack.gatewayUrl, token, query, { input });
+beforeAll(async () => {
+  practitioner = await e2e.keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER"] });
+  manager = await e2e.keys.token({ tenant: "E09000027", roles: ["TEAM_MANAGER"], userId: "test-team-manager" });
+
+  const run = <T = Record<string, unknown>>(query: string, input: Record<string, unknown>, token = practitioner) => graphqlOk<T>(e2e.stack.gatewayUrl, token, query, { input });
   const register = async (firstName: string) =>
     (
       await run<{ registerChild: { id: string } }>(`mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
@@ -90,14 +83,9 @@ beforeAll(async () => {
   );
 }, 240_000);
 
-afterAll(async () => {
-  await stack?.stop();
-  await dropDatabase?.();
-}, 60_000);
-
 type Answer<T> = { status: number; data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[]; headers: Headers };
 async function persisted<T>(token: string, body: Record<string, unknown>): Promise<Answer<T>> {
-  const res = await fetch(stack.gatewayUrl, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const res = await fetch(e2e.stack.gatewayUrl, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
   return { status: res.status, headers: res.headers, ...((await res.json()) as object) };
 }
 const op = (partner: string, name: string) => readManifest(partner)!.operations.find((o) => o.name === name)!;
@@ -106,7 +94,7 @@ const byId = (id: string, variables?: Record<string, unknown>) => ({ extensions:
 /** Every request any subgraph's /graphql has answered (their own metrics). */
 async function subgraphRequests(): Promise<number> {
   let total = 0;
-  for (const url of stack.metricsUrls.values()) {
+  for (const url of e2e.stack.metricsUrls.values()) {
     const text = await (await fetch(url)).text();
     for (const line of text.split("\n")) if (line.startsWith("http_request_duration_seconds_count") && line.includes('route="/graphql"')) total += Number(line.split(" ").pop());
   }
@@ -117,7 +105,7 @@ type Episodes = { children: { edges: { node: { id: string; firstName: string; mi
 
 describe("a partner agency runs its own operations and sees only the children shared with it", () => {
   it("the police: missing episodes and return home interviews of the shared child only", async () => {
-    const police = await keys.partnerToken("county-police");
+    const police = await e2e.keys.partnerToken("county-police");
     const list = op("county-police", "MissingEpisodesOfSharedChildren");
     // The agreement reaches each subgraph's directory through events: wait until both children and placements know it.
     const page = await eventually(
@@ -141,7 +129,7 @@ describe("a partner agency runs its own operations and sees only the children sh
   });
 
   it("the school: the shared pupil's education only", async () => {
-    const school = await keys.partnerToken("riverside-school");
+    const school = await e2e.keys.partnerToken("riverside-school");
     const pupils = await eventually(
       async () => {
         const r = await persisted<{ children: { edges: { node: { id: string; education: { currentSchool: { schoolName: string } | null } } }[] } }>(school, byId(op("riverside-school", "LookedAfterPupils").id));
@@ -156,10 +144,10 @@ describe("a partner agency runs its own operations and sees only the children sh
   });
 
   it("the health trust, with no agreement yet, sees no child at all", async () => {
-    const r = await persisted<{ children: { edges: unknown[] } }>(await keys.partnerToken("northbrook-health"), byId(op("northbrook-health", "HealthCaseload").id));
+    const r = await persisted<{ children: { edges: unknown[] } }>(await e2e.keys.partnerToken("northbrook-health"), byId(op("northbrook-health", "HealthCaseload").id));
     expect(r.errors).toBeUndefined();
     expect(r.data?.children.edges).toEqual([]);
-    const immunisations = await persisted<{ child: unknown }>(await keys.partnerToken("northbrook-health"), byId(op("northbrook-health", "ChildImmunisations").id, { childId: child.police }));
+    const immunisations = await persisted<{ child: unknown }>(await e2e.keys.partnerToken("northbrook-health"), byId(op("northbrook-health", "ChildImmunisations").id, { childId: child.police }));
     expect(immunisations.errors).toBeUndefined();
     expect(immunisations.data).toEqual({ child: null });
   });
@@ -175,7 +163,7 @@ describe("anything else is refused at the gateway, before any subgraph is called
     ["an unknown id", () => byId(operationId("query Everything { children(first: 100) { edges { node { id upn } } } }")), "UNKNOWN_OPERATION"],
   ])("%s", async (_, body, reason) => {
     const before = await subgraphRequests();
-    const r = await persisted(await keys.partnerToken("county-police"), body());
+    const r = await persisted(await e2e.keys.partnerToken("county-police"), body());
     expect({ status: r.status, code: r.errors?.[0]?.extensions?.code, reason: r.errors?.[0]?.extensions?.reason, data: r.data }).toEqual({
       status: 403,
       code: "PERSISTED_QUERY_NOT_ALLOWED",
@@ -187,13 +175,13 @@ describe("anything else is refused at the gateway, before any subgraph is called
 
   it("the count of subgraph requests does move for an allowed operation (the check above can fail)", async () => {
     const before = await subgraphRequests();
-    await persisted(await keys.partnerToken("county-police"), byId(op("county-police", "ChildMissingEpisodes").id, { childId: child.police }));
+    await persisted(await e2e.keys.partnerToken("county-police"), byId(op("county-police", "ChildMissingEpisodes").id, { childId: child.police }));
     expect(await subgraphRequests()).toBeGreaterThan(before);
   });
 
   it("a partner's token reaching a subgraph directly gets no introspection and still only its shared children", async () => {
-    const police = await keys.partnerToken("county-police");
-    const url = stack.serviceUrls.get("children")!;
+    const police = await e2e.keys.partnerToken("county-police");
+    const url = e2e.stack.serviceUrls.get("children")!;
     const introspection = await graphql(url, police, "{ __schema { types { name } } }");
     expect(introspection.errors?.[0]?.extensions?.code).toBe("INTROSPECTION_DISABLED");
     const list = await graphql<{ children: { edges: { node: { id: string } }[] } }>(url, police, "{ children(first: 100) { edges { node { id } } } }");
@@ -212,7 +200,7 @@ describe("rate limit and audit", () => {
   it("each agency has its own per-minute limit in Redis: 429 with Retry-After", async () => {
     // A local authority of this run's own, so the count starts at zero whatever else ran this minute.
     const tenant = `E06${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-    const token = await keys.partnerToken("county-police", { tenant });
+    const token = await e2e.keys.partnerToken("county-police", { tenant });
     const statuses: number[] = [];
     for (let i = 0; i <= RATE; i++) statuses.push((await persisted(token, byId("0".repeat(64)))).status);
     expect(statuses.slice(0, RATE).every((s) => s === 403)).toBe(true);
@@ -228,7 +216,7 @@ describe("rate limit and audit", () => {
     type Entry = { actor: string; role: string; kind: string; service: string; operation: string };
     const trail = await eventually(
       async () => {
-        const r = await graphqlOk<{ auditTrail: Entry[] }>(stack.gatewayUrl, manager, `query($id: ID!) { auditTrail(childId: $id) { actor role kind service operation } }`, { id: child.police });
+        const r = await graphqlOk<{ auditTrail: Entry[] }>(e2e.stack.gatewayUrl, manager, `query($id: ID!) { auditTrail(childId: $id) { actor role kind service operation } }`, { id: child.police });
         const mine = r.auditTrail.filter((e) => e.actor === "county-police");
         return mine.some((e) => e.service === "children") && mine.some((e) => e.service === "placements") ? mine : undefined;
       },
@@ -242,7 +230,7 @@ describe("rate limit and audit", () => {
     expect(operations).toEqual(expect.arrayContaining(["MissingEpisodesOfSharedChildren", "ChildMissingEpisodes"]));
     expect(operations.every((o) => ["MissingEpisodesOfSharedChildren", "ChildMissingEpisodes", "children", "child"].includes(o))).toBe(true);
     // Nobody else's reads are under the agency's name, and the unshared child was never read by it.
-    const nobody = await graphqlOk<{ auditTrail: Entry[] }>(stack.gatewayUrl, manager, `query($id: ID!) { auditTrail(childId: $id) { actor } }`, { id: child.nobody });
+    const nobody = await graphqlOk<{ auditTrail: Entry[] }>(e2e.stack.gatewayUrl, manager, `query($id: ID!) { auditTrail(childId: $id) { actor } }`, { id: child.nobody });
     expect(nobody.auditTrail.map((e) => e.actor)).not.toContain("county-police");
   });
 });

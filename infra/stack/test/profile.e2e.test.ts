@@ -1,33 +1,18 @@
-import { setClock } from "@caregraph/platform/clock";
-import { createTestDatabase, eventually, testKeys } from "@caregraph/platform/testing";
+import { eventually } from "@caregraph/platform/testing";
 import { graphql, graphqlOk } from "../src/client";
-import { Stack, startIsolatedStack } from "../src/stack";
+import { useStack } from "./use-stack";
 
 /**
  * Issue 12 through the gateway, on the nine-subgraph stack: a child's health consent, placement
  * stability, and the profile (a duplicate merged and unmerged). The clock is 1 Dec 2026 10:00.
  */
-let stack: Stack;
+const e2e = useStack("e2eprofile", { clock: "2026-12-01T10:00:00Z" });
 let token: string;
-let dropDatabase: () => Promise<void>;
-let keys: Awaited<ReturnType<typeof testKeys>>;
-
 beforeAll(async () => {
-  setClock("2026-12-01T10:00:00Z");
-  const db = await createTestDatabase("e2eprofile");
-  dropDatabase = db.drop;
-  keys = await testKeys();
-  token = await keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
-  stack = await startIsolatedStack({ databaseUrl: db.url, publicKeyPem: keys.publicKeyPem, logLevel: "warn" });
-}, 180_000);
+  token = await e2e.keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
+});
 
-afterAll(async () => {
-  await stack?.stop();
-  await dropDatabase?.();
-  setClock(null);
-}, 60_000);
-
-const ok = <T>(query: string, variables?: Record<string, unknown>) => graphqlOk<T>(stack.gatewayUrl, token, query, variables);
+const ok = <T>(query: string, variables?: Record<string, unknown>) => graphqlOk<T>(e2e.stack.gatewayUrl, token, query, variables);
 
 async function register(firstName: string, lastName: string, dateOfBirth: string, lookedAfterSince: string): Promise<string> {
   const { registerChild } = await ok<{ registerChild: { id: string } }>(`mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
@@ -40,7 +25,7 @@ describe("consent: a 13-year-old's own decision", () => {
   let childId: string;
   const consent = (extra: Record<string, unknown>) =>
     graphql<{ recordConsent: { decision: string; givenBy: string; basis: string } }>(
-      stack.gatewayUrl,
+      e2e.stack.gatewayUrl,
       token,
       `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { decision givenBy basis } }`,
       { input: { childId, kind: "IMMUNISATION", decision: "GIVEN", givenBy: "CHILD", givenOn: "2026-11-30", ...extra } },
@@ -79,7 +64,7 @@ describe("placement stability", () => {
   beforeAll(async () => {
     childId = await register("Marisol", "Featherstonehaugh", "2015-02-11", "2026-01-05");
     await eventually(async () => {
-      const r = await graphql(stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+      const r = await graphql(e2e.stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
         input: { childId, type: "U4", startDate: "2026-01-05", provider: "PR1", postcode: "TW9 1AA" },
       });
       return r.errors?.[0]?.extensions?.code === "NOT_FOUND" ? undefined : (expect(r.errors).toBeUndefined(), true);
@@ -118,7 +103,7 @@ describe("duplicates: found, merged and unmerged", () => {
     });
     dup = registerChild.id;
     placementId = await eventually(async () => {
-      const r = await graphql<{ startPlacement: { id: string } }>(stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+      const r = await graphql<{ startPlacement: { id: string } }>(e2e.stack.gatewayUrl, token, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
         input: { childId: dup, type: "U4", startDate: "2026-06-01", provider: "PR1", postcode: "TW9 1AA" },
       });
       return r.data?.startPlacement.id;
@@ -154,8 +139,8 @@ describe("duplicates: found, merged and unmerged", () => {
     expect(asMerged.placements.map((p) => p.id)).toEqual([placementId]);
     expect(asMerged.healthAssessments.map((a) => a.id)).toContain(assessmentId);
     // A merge is a team manager's decision.
-    const worker = await keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER"] });
-    const refused = await graphql(stack.gatewayUrl, worker, `mutation($input: UnmergeChildrenInput!) { unmergeChildren(input: $input) { id } }`, { input: { mergeId: dup, reason: "try" } });
+    const worker = await e2e.keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER"] });
+    const refused = await graphql(e2e.stack.gatewayUrl, worker, `mutation($input: UnmergeChildrenInput!) { unmergeChildren(input: $input) { id } }`, { input: { mergeId: dup, reason: "try" } });
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 

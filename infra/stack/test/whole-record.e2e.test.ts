@@ -1,9 +1,8 @@
-import { setClock } from "@caregraph/platform/clock";
-import { createTestDatabase, eventually, testKeys } from "@caregraph/platform/testing";
+import { eventually } from "@caregraph/platform/testing";
 import { graphql, graphqlOk } from "../src/client";
 import { seedCaseload } from "../src/seed";
 import { subjectAccessExport } from "../src/subject-access";
-import { Stack, startIsolatedStack } from "../src/stack";
+import { useStack } from "./use-stack";
 
 /**
  * The whole record across nine subgraphs: a 16-year-old unaccompanied asylum-seeking child,
@@ -12,31 +11,17 @@ import { Stack, startIsolatedStack } from "../src/stack";
  * statutory tasks puts one in the work tray; the chronology tells her story newest first; bad
  * input in the new domains names the field and the rule and writes nothing. Clock: 18 Dec 2026.
  */
-let stack: Stack;
-let keys: Awaited<ReturnType<typeof testKeys>>;
+const e2e = useStack("e2ewhole", { clock: "2026-12-18T10:00:00Z" });
 let token: string;
-let dropDatabase: () => Promise<void>;
-
 beforeAll(async () => {
-  setClock("2026-12-18T10:00:00Z");
-  const db = await createTestDatabase("e2ewhole");
-  dropDatabase = db.drop;
-  keys = await testKeys();
-  token = await keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
-  stack = await startIsolatedStack({ databaseUrl: db.url, publicKeyPem: keys.publicKeyPem, logLevel: "warn" });
-}, 180_000);
+  token = await e2e.keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
+});
 
-afterAll(async () => {
-  await stack?.stop();
-  await dropDatabase?.();
-  setClock(null);
-}, 60_000);
-
-const ok = <T>(query: string, variables?: Record<string, unknown>) => graphqlOk<T>(stack.gatewayUrl, token, query, variables);
+const ok = <T>(query: string, variables?: Record<string, unknown>) => graphqlOk<T>(e2e.stack.gatewayUrl, token, query, variables);
 const mutate = <T>(name: string, inputType: string, input: Record<string, unknown>, selection = "{ id }") =>
   ok<Record<string, T>>(`mutation($input: ${inputType}!) { ${name}(input: $input) ${selection} }`, { input }).then((r) => r[name]!);
 const refusal = async (name: string, inputType: string, input: Record<string, unknown>) =>
-  (await graphql(stack.gatewayUrl, token, `mutation($input: ${inputType}!) { ${name}(input: $input) { __typename } }`, { input })).errors?.[0]?.extensions;
+  (await graphql(e2e.stack.gatewayUrl, token, `mutation($input: ${inputType}!) { ${name}(input: $input) { __typename } }`, { input })).errors?.[0]?.extensions;
 
 type Task = { kind: string; domain: string; dueDate: string; explanation: string };
 const tray = async (childId: string): Promise<Task[]> =>
@@ -51,7 +36,7 @@ type Page = { edges: { cursor: string; node: Entry }[]; pageInfo: { hasNextPage:
 const CHRONOLOGY = `query($id: ID!, $filter: ChronologyFilter, $first: Int, $after: String) { child(id: $id) {
   chronology(filter: $filter, first: $first, after: $after) { edges { cursor node { at on domain kind summary recordedBy } } pageInfo { hasNextPage endCursor } } } }`;
 const chronology = async (id: string, vars: Record<string, unknown> = {}, as = token) =>
-  (await graphqlOk<{ child: { chronology: Page } }>(stack.gatewayUrl, as, CHRONOLOGY, { id, ...vars })).child.chronology;
+  (await graphqlOk<{ child: { chronology: Page } }>(e2e.stack.gatewayUrl, as, CHRONOLOGY, { id, ...vars })).child.chronology;
 
 let childId: string;
 
@@ -132,7 +117,7 @@ it("the chronology merges at least six domains' entries, newest first, pages by 
 });
 
 it("the chronology obeys the role matrix: an education coordinator sees no health, family or uasc entries", async () => {
-  const coordinator = await keys.token({ tenant: "E09000027", roles: ["EDUCATION_COORDINATOR"] });
+  const coordinator = await e2e.keys.token({ tenant: "E09000027", roles: ["EDUCATION_COORDINATOR"] });
   const page = await chronology(childId, { first: 100 }, coordinator);
   const domains = new Set(page.edges.map((e) => e.node.domain));
   expect(domains.size).toBeGreaterThan(0);
@@ -183,7 +168,7 @@ it("the family tree is ready to draw: the child, her mother, and the local autho
 });
 
 it("a subject access export holds the child's record from every subgraph and the audit trail of who saw it", async () => {
-  const exported = await subjectAccessExport(stack.gatewayUrl, token, childId);
+  const exported = await subjectAccessExport(e2e.stack.gatewayUrl, token, childId);
   expect(exported.notExported).toEqual([]);
   const r = exported.record as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   expect(r).toMatchObject({ id: childId, firstName: "Selam", dateOfBirth: "2010-05-01" });
@@ -200,20 +185,20 @@ it("a subject access export holds the child's record from every subgraph and the
   const services = new Set((exported.auditTrail as { service: string }[]).map((e) => e.service));
   expect(services.size).toBeGreaterThanOrEqual(6);
   // Another local authority's token is told there is no such child.
-  const other = await keys.token({ tenant: "E09000028", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
-  await expect(subjectAccessExport(stack.gatewayUrl, other, childId)).rejects.toThrow(/no child/);
+  const other = await e2e.keys.token({ tenant: "E09000028", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
+  await expect(subjectAccessExport(e2e.stack.gatewayUrl, other, childId)).rejects.toThrow(/no child/);
 });
 
 it("npm start's synthetic caseload touches every domain: tasks from eight in the tray, entries from nine in the chronologies", async () => {
   // Another local authority, so this child's record above stays apart.
-  const seeder = await keys.token({ tenant: "E09000028", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
-  const ids = await seedCaseload(stack.gatewayUrl, seeder, 12, "2026-12-18");
+  const seeder = await e2e.keys.token({ tenant: "E09000028", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
+  const ids = await seedCaseload(e2e.stack.gatewayUrl, seeder, 12, "2026-12-18");
   expect(ids).toHaveLength(12);
   const TASKING = ["care-planning", "education", "family", "health", "leaving-care", "placements", "safeguarding", "uasc"];
   const withTasks = await eventually(async () => {
     const d: string[] = [];
     for (const domain of TASKING) {
-      const t = await graphqlOk<{ workTray: { edges: unknown[] } }>(stack.gatewayUrl, seeder, `query($f: WorkTrayFilter) { workTray(filter: $f, first: 1) { edges { cursor } } }`, {
+      const t = await graphqlOk<{ workTray: { edges: unknown[] } }>(e2e.stack.gatewayUrl, seeder, `query($f: WorkTrayFilter) { workTray(filter: $f, first: 1) { edges { cursor } } }`, {
         f: { domain, statuses: ["OVERDUE", "DUE_SOON", "DUE", "DONE"] },
       });
       if (t.workTray.edges.length) d.push(domain);
@@ -236,7 +221,7 @@ it("npm start's synthetic caseload touches every domain: tasks from eight in the
   };
   const p = await eventually(async () => {
     const r = await graphqlOk<Profile>(
-      stack.gatewayUrl,
+      e2e.stack.gatewayUrl,
       seeder,
       `query($id: ID!) { possibleDuplicates(childId: $id) { score } placementMatches(childId: $id, first: 3) { score reasons }
          child(id: $id) { documents { kind } placementStability { distanceFromHomeMiles } } }`,

@@ -1,37 +1,19 @@
-import { setClock } from "@caregraph/platform/clock";
-import { createTestDatabase, eventually, testKeys } from "@caregraph/platform/testing";
+import { eventually } from "@caregraph/platform/testing";
 import { graphql, graphqlOk } from "../src/client";
-import { Stack, startIsolatedStack } from "../src/stack";
+import { useStack } from "./use-stack";
 
 /**
  * One child's week across the whole graph, as a social worker sees it in the work tray: every
  * domain publishes its statutory tasks, care-planning's tray shows them with their workings.
  * The whole stack shares one clock, set to 18 Dec 2026 10:00 (CAREGRAPH_CLOCK for each process).
  */
-let stack: Stack;
+const e2e = useStack("e2etray", { clock: "2026-12-18T10:00:00Z" });
 let token: string;
-let dropDatabase: () => Promise<void>;
-
 beforeAll(async () => {
-  setClock("2026-12-18T10:00:00Z");
-  const db = await createTestDatabase("e2etray");
-  dropDatabase = db.drop;
-  const keys = await testKeys();
-  token = await keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
-  stack = await startIsolatedStack({
-    databaseUrl: db.url,
-    publicKeyPem: keys.publicKeyPem,
-    logLevel: "warn",
-  });
-}, 180_000);
+  token = await e2e.keys.token({ tenant: "E09000027", roles: ["SOCIAL_WORKER", "TEAM_MANAGER"] });
+});
 
-afterAll(async () => {
-  await stack?.stop();
-  await dropDatabase?.();
-  setClock(null);
-}, 60_000);
-
-const ok = <T>(query: string, variables?: Record<string, unknown>) => graphqlOk<T>(stack.gatewayUrl, token, query, variables);
+const ok = <T>(query: string, variables?: Record<string, unknown>) => graphqlOk<T>(e2e.stack.gatewayUrl, token, query, variables);
 
 type Task = { kind: string; dueDate: string; dueAt: string | null; status: string; domain: string; authority: string; explanation: string; child: { id: string } };
 const tray = async (childId: string): Promise<Task[]> =>
@@ -109,11 +91,11 @@ it("the tray for one child spans at least five domains, each task with its rule 
 });
 
 it("bad input across the new domains names the field and the rule, and writes nothing", async () => {
-  const conference = await graphql(stack.gatewayUrl, token, `mutation($input: RecordChildProtectionConferenceInput!) { recordChildProtectionConference(input: $input) { id } }`, {
+  const conference = await graphql(e2e.stack.gatewayUrl, token, `mutation($input: RecordChildProtectionConferenceInput!) { recordChildProtectionConference(input: $input) { id } }`, {
     input: { childId, heldOn: "2026-12-17", kind: "INITIAL", planCategory: "NEGLECT" },
   });
   expect(conference.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.heldOn", rule: "CONFERENCE_BEFORE_STRATEGY_DISCUSSION" });
-  const visit = await graphql(stack.gatewayUrl, token, `mutation($input: RecordStatutoryVisitInput!) { recordStatutoryVisit(input: $input) { dueDate } }`, {
+  const visit = await graphql(e2e.stack.gatewayUrl, token, `mutation($input: RecordStatutoryVisitInput!) { recordStatutoryVisit(input: $input) { dueDate } }`, {
     input: { childId, visitedOn: "2026-12-13" },
   });
   expect(visit.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.visitedOn", rule: "VISIT_BEFORE_PLACEMENT_START" });
@@ -121,7 +103,7 @@ it("bad input across the new domains names the field and the rule, and writes no
     `mutation($input: StartMissingEpisodeInput!) { startMissingEpisode(input: $input) { id } }`,
     { input: { childId, startedAt: "2026-12-18T08:00:00Z", kind: "AWAY" } },
   );
-  const second = await graphql(stack.gatewayUrl, token, `mutation($input: StartMissingEpisodeInput!) { startMissingEpisode(input: $input) { id } }`, {
+  const second = await graphql(e2e.stack.gatewayUrl, token, `mutation($input: StartMissingEpisodeInput!) { startMissingEpisode(input: $input) { id } }`, {
     input: { childId, startedAt: "2026-12-18T09:00:00Z", kind: "MISSING" },
   });
   expect(second.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", rule: "SECOND_OPEN_EPISODE" });
