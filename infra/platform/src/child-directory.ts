@@ -254,6 +254,14 @@ export function childDirectory(schema: string, options: DirectoryOptions = {}) {
     );
   };
 
+  // A merge or unmerge may move the legal status history, and with it the kept child's period of
+  // care: the event says where it now starts (absent from events published before it did).
+  const keptPeriodOfCare: EventHandler<RawSql> = async (tx, e) => {
+    const p = e.payload as { keepId: string; keptLookedAfterSince?: string | null };
+    if (p.keptLookedAfterSince === undefined) return;
+    await tx.$executeRawUnsafe(`UPDATE ${table} SET looked_after_since = $3::date WHERE id = $1::uuid AND tenant = $2`, p.keepId, e.tenant, p.keptLookedAfterSince);
+  };
+
   // Leaving care: no longer looked after until a later legal status brings the child back.
   const ceasedLookedAfter: EventHandler<RawSql> = async (tx, e) => {
     await tx.$executeRawUnsafe(`UPDATE ${table} SET looked_after_since = NULL WHERE id = $1::uuid AND tenant = $2`, e.childId, e.tenant);
@@ -347,9 +355,11 @@ export function childDirectory(schema: string, options: DirectoryOptions = {}) {
     ChildrenMerged: async (tx, e) => {
       const p = e.payload as { keepId: string; mergeEventId: string };
       await mergeChild(tx, schema, { tenant: e.tenant, keepId: p.keepId, mergeId: e.childId, mergeEventId: p.mergeEventId }, options.merge);
+      await keptPeriodOfCare(tx, e);
     },
     ChildrenUnmerged: async (tx, e) => {
       await unmergeChild(tx, schema, { tenant: e.tenant, mergeEventId: (e.payload as { mergeEventId: string }).mergeEventId });
+      await keptPeriodOfCare(tx, e);
     },
   };
 

@@ -58,18 +58,24 @@ const KEPT = new Set(["audit_entry", "audit_trail", "merged_row", "child_merge",
 /** Any identifier the catalogue returns, quoted (table and column names come from pg_catalog, not input). */
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-export const childrenMerged = (m: Omit<MergeInput, "tenant">): NewEvent => ({
+/**
+ * The kept child's period of care as the children domain has it after the merge or unmerge (its
+ * legal status history may have moved with it): every directory's copy follows it.
+ */
+export type KeptLookedAfterSince = string | null;
+
+export const childrenMerged = (m: Omit<MergeInput, "tenant">, keptLookedAfterSince: KeptLookedAfterSince): NewEvent => ({
   // Keyed by the merged child: it follows that child's earlier events on the children topic, so every
   // domain has heard all of them (ChildRegistered first) before the merge.
   type: "ChildrenMerged",
   childId: m.mergeId,
-  payload: { keepId: m.keepId, mergeId: m.mergeId, mergeEventId: m.mergeEventId },
+  payload: { keepId: m.keepId, mergeId: m.mergeId, mergeEventId: m.mergeEventId, keptLookedAfterSince },
 });
 
-export const childrenUnmerged = (m: Omit<MergeInput, "tenant">): NewEvent => ({
+export const childrenUnmerged = (m: Omit<MergeInput, "tenant">, keptLookedAfterSince: KeptLookedAfterSince): NewEvent => ({
   type: "ChildrenUnmerged",
   childId: m.mergeId,
-  payload: { keepId: m.keepId, mergeId: m.mergeId, mergeEventId: m.mergeEventId },
+  payload: { keepId: m.keepId, mergeId: m.mergeId, mergeEventId: m.mergeEventId, keptLookedAfterSince },
 });
 
 /**

@@ -58,9 +58,9 @@ describe("mergeChildren", () => {
       });
       // The merged id answers as the kept child, with the moved allocation.
       expect(await read(dup)).toMatchObject({ id: keep, firstName: "Philip", allocations: [{ workerId: "sw-77" }] });
-      // One event, keyed by the merged child; the reason stays here.
+      // One event, keyed by the merged child, with the kept child's period of care now; the reason stays here.
       const event = await eventually(async () => listener.events().find((e) => e.type === "ChildrenMerged" && e.childId === dup));
-      expect(event.payload).toEqual({ keepId: keep, mergeId: dup, mergeEventId: expect.any(String) });
+      expect(event.payload).toEqual({ keepId: keep, mergeId: dup, mergeEventId: expect.any(String), keptLookedAfterSince: "2026-11-02" });
       expect(listener.messages.find((m) => m.value.includes('"ChildrenMerged"'))?.key).toBe(dup);
       // Audited on both children.
       const audit = await db().$queryRawUnsafe<{ action: string; child_id: string }[]>(
@@ -196,10 +196,10 @@ describe("unmergeChildren", () => {
     expect((await read(dup))?.id).toBe(keep);
   });
 
-  it("publishes ChildrenUnmerged keyed by the merged child, with the merge's id", async () => {
+  it("publishes ChildrenUnmerged keyed by the merged child, with the merge's id and the kept child's period of care given back", async () => {
     setClock("2026-12-01T10:00:00Z");
     const keep = await register();
-    const dup = await register();
+    const dup = await register({ lookedAfterSince: "2026-11-02", legalStatus: "C1" });
     const listener = await collect(testKafka(env.broker.bootstrapServers), [eventsTopic("children")]);
     try {
       expect((await merge({ keepId: keep, mergeId: dup })).errors).toBeUndefined();
@@ -209,7 +209,9 @@ describe("unmergeChildren", () => {
         return mine.length === 2 ? mine : undefined;
       });
       expect(events.map((e) => e.type)).toEqual(["ChildrenMerged", "ChildrenUnmerged"]);
-      expect(events[1]?.payload).toEqual(events[0]?.payload);
+      const ids = { keepId: keep, mergeId: dup, mergeEventId: expect.any(String) };
+      expect(events[0]?.payload).toEqual({ ...ids, keptLookedAfterSince: "2026-11-02" });
+      expect(events[1]?.payload).toEqual({ ...ids, mergeEventId: (events[0]?.payload as { mergeEventId: string }).mergeEventId, keptLookedAfterSince: null });
     } finally {
       await listener.stop();
     }

@@ -72,3 +72,21 @@ it("a late event about the merged child (another domain's, published before the 
   expect(rows.map((r) => r.child_id)).toEqual([keep]);
   expect((await entity(keep))!.healthAssessments.length).toBeGreaterThanOrEqual(before);
 });
+
+it("the kept child's period of care follows the event: taken from the merged record, given back on the unmerge", async () => {
+  const keep = randomUUID();
+  await send(childEvent("ChildRegistered", keep, { dateOfBirth: "2016-03-03", lookedAfterSince: null }));
+  const dup = await lookedAfterChild("2026-11-02");
+  const since = async () =>
+    (await db().$queryRawUnsafe<{ since: string | null }[]>(`SELECT looked_after_since::text AS since FROM health.known_child WHERE id = $1::uuid`, keep))[0]?.since;
+  await eventually(async () => ((await entity(dup))?.healthAssessments.length && (await since()) === null) || undefined);
+  const ids = { keepId: keep, mergeId: dup, mergeEventId: randomUUID() };
+  const merged = childEvent("ChildrenMerged", dup, { ...ids, keptLookedAfterSince: "2026-11-02" });
+  await send(merged);
+  await processed(merged.id);
+  expect(await since()).toBe("2026-11-02");
+  const unmerged = childEvent("ChildrenUnmerged", dup, { ...ids, keptLookedAfterSince: null });
+  await send(unmerged);
+  await processed(unmerged.id);
+  expect(await since()).toBeNull();
+});

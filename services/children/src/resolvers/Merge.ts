@@ -1,5 +1,5 @@
 import { childrenMerged, childrenUnmerged, lockForMerge, mergeChild, scopeOf, unmergeChild } from "@caregraph/platform";
-import { toUtc } from "@caregraph/platform/calendar";
+import { fromUtc, toUtc } from "@caregraph/platform/calendar";
 import { now, today } from "@caregraph/platform/clock";
 import { NotFoundError } from "@caregraph/platform/graphql";
 import { randomUUID } from "node:crypto";
@@ -46,6 +46,11 @@ async function followHistory(tx: Tx, child: ChildRow): Promise<void> {
   await tx.child.update({ where: { id: child.id }, data: { lookedAfterSince: start ? toUtc(start) : null } });
 }
 
+async function lookedAfterSince(tx: Tx, id: string): Promise<string | null> {
+  const { lookedAfterSince } = await tx.child.findUniqueOrThrow({ where: { id }, select: { lookedAfterSince: true } });
+  return lookedAfterSince ? fromUtc(lookedAfterSince) : null;
+}
+
 export const Mutation: Pick<MutationResolvers, "mergeChildren" | "unmergeChildren"> = {
   async mergeChildren(_, { input }, ctx) {
     const { db, recorder } = ctx.deps;
@@ -73,7 +78,8 @@ export const Mutation: Pick<MutationResolvers, "mergeChildren" | "unmergeChildre
       if (result.moved.legal_status) await followHistory(tx, keep);
       const details = { ...m, reason, moved: result.moved, left: result.left };
       // One entry in each child's audit trail; one event (keyed by the merged child) that every domain honours.
-      await recorder.change(tx, actor(ctx), { action: "child.merged", entity: "Child", entityId: merge.id, childId: keep.id, details, events: [childrenMerged(m)] });
+      const events = [childrenMerged(m, await lookedAfterSince(tx, keep.id))];
+      await recorder.change(tx, actor(ctx), { action: "child.merged", entity: "Child", entityId: merge.id, childId: keep.id, details, events });
       await recorder.change(tx, actor(ctx), { action: "child.merged_into", entity: "Child", entityId: merge.id, childId: merge.id, details });
       return tx.child.findUniqueOrThrow({ where: { id: keep.id } });
     });
@@ -95,7 +101,8 @@ export const Mutation: Pick<MutationResolvers, "mergeChildren" | "unmergeChildre
       const result = await unmergeChild(tx, "children", { tenant: ctx.tenant, mergeEventId: m.mergeEventId });
       if (result.restored.legal_status) await followHistory(tx, await tx.child.findUniqueOrThrow({ where: { id: m.keepId } }));
       const details = { ...m, reason, mergedAt: merge.mergedAt, restored: result.restored, missing: result.missing };
-      await recorder.change(tx, actor(ctx), { action: "child.unmerged", entity: "Child", entityId: merge.id, childId: merge.id, details, events: [childrenUnmerged(m)] });
+      const events = [childrenUnmerged(m, await lookedAfterSince(tx, m.keepId))];
+      await recorder.change(tx, actor(ctx), { action: "child.unmerged", entity: "Child", entityId: merge.id, childId: merge.id, details, events });
       await recorder.change(tx, actor(ctx), { action: "child.unmerged_from", entity: "Child", entityId: merge.id, childId: m.keepId, details });
       return tx.child.update({ where: { id: merge.id }, data: { mergedInto: null, mergedAt: null, mergedBy: null, mergeReason: null, mergeEventId: null } });
     });
