@@ -1,4 +1,4 @@
-import { envelope, eventsTopic } from "@caregraph/platform";
+import { envelope, eventsTopic, verifyAll } from "@caregraph/platform";
 import { setClock } from "@caregraph/platform/clock";
 import { installFieldKeyring, keyringFromEnv, parseKeyring, rotateAll } from "@caregraph/platform/crypto";
 import { clearTextOutsideColumns, eventually, markedColumnsVia, publish, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
@@ -93,6 +93,12 @@ it("keys:rotate: written with key A, keys B,A → every row re-sealed with B (le
     `SELECT split_part(note, ':', 3) AS k FROM health.health_assessment WHERE note IS NOT NULL UNION SELECT split_part(description, ':', 3) FROM health.medical_history_item`,
   );
   expect(keyIds.map((r) => r.k)).toEqual(["b"]);
+  // In the service's audit trail, for the local authority, counts only; the hash chain still holds.
+  const audit = await db().$queryRawUnsafe<{ tenant: string; actor: string; entity_id: string; details: { columns: Record<string, number> } }[]>(
+    `SELECT tenant, actor, entity_id, details FROM health.audit_entry WHERE action = 'fields.resealed'`,
+  );
+  expect(audit).toEqual([{ tenant: TENANT, actor: "system:keys-rotate", entity_id: "b", details: { columns: expect.objectContaining({ "medical_history_item.description": 2 }) } }]);
+  expect((await verifyAll({ url: env.svc.databaseUrl })).find((r) => r.schema === "health")).toMatchObject({ broken: null });
 
   installFieldKeyring(parseKeyring(`b:${B}`));
   const seen = await read(childId);

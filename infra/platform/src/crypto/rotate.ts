@@ -16,6 +16,7 @@ import { Pool } from "pg";
 import { pgliteRunner, pgRunner, type SqlRunner } from "../db/runner";
 import { markedColumns, placeOf, type EncryptedColumn } from "./columns";
 import { FieldEncryptionError, isSealed, openField, sealField } from "./field";
+import { auditRotation } from "./rotate-audit";
 import type { Keyring } from "./keyring";
 
 export interface ColumnRotation {
@@ -29,19 +30,22 @@ export interface ColumnRotation {
   changedMeanwhile: number;
   /** Values no key in the keyring opens (unknown key id or altered): left as they are. */
   unreadable: number;
+  /** Re-sealed values per local authority (tables with a tenant column): what each one's audit entry counts. */
+  resealedByTenant: Record<string, number>;
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, "\\$&");
 
 export async function rotateColumn(runner: SqlRunner, c: EncryptedColumn, keyring: Keyring, batchSize = 200): Promise<ColumnRotation> {
-  const report: ColumnRotation = { column: `${c.schema}.${c.table}.${c.column}`, resealed: 0, wereClear: 0, changedMeanwhile: 0, unreadable: 0 };
+  const report: ColumnRotation = { column: `${c.schema}.${c.table}.${c.column}`, resealed: 0, wereClear: 0, changedMeanwhile: 0, unreadable: 0, resealedByTenant: {} };
   const t = `"${c.schema}"."${c.table}"`;
   const [id, col] = [`"${c.idColumn}"`, `"${c.column}"`];
+  const tenant = (await hasTenant(runner, c)) ? "tenant" : "NULL::text";
   const current = `enc:v1:${likeEscape(keyring.currentId)}:%`;
   let after: string | null = null;
   for (;;) {
-    const rows: { id: string; value: string }[] = await runner.query(
-      `SELECT ${id}::text AS id, ${col} AS value FROM ${t}
+    const rows: { id: string; value: string; tenant: string | null }[] = await runner.query(
+      `SELECT ${id}::text AS id, ${col} AS value, ${tenant} AS tenant FROM ${t}
         WHERE ${col} IS NOT NULL AND ${col} NOT LIKE $1${after === null ? "" : ` AND ${id} > $3`}
         ORDER BY ${id} LIMIT $2`,
       after === null ? [current, batchSize] : [current, batchSize, after],
@@ -65,6 +69,7 @@ export async function rotateColumn(runner: SqlRunner, c: EncryptedColumn, keyrin
       else {
         report.resealed++;
         if (!isSealed(row.value)) report.wereClear++;
+        if (row.tenant !== null) report.resealedByTenant[row.tenant] = (report.resealedByTenant[row.tenant] ?? 0) + 1;
       }
     }
     if (rows.length < batchSize) return report;
@@ -72,10 +77,16 @@ export async function rotateColumn(runner: SqlRunner, c: EncryptedColumn, keyrin
   }
 }
 
-/** Every marked column on the server (every service schema). */
+async function hasTenant(runner: SqlRunner, c: EncryptedColumn): Promise<boolean> {
+  const rows = await runner.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = 'tenant'`, [c.schema, c.table]);
+  return rows.length > 0;
+}
+
+/** Every marked column on the server (every service schema); each re-sealing in its service's audit trail. */
 export async function rotateDatabase(runner: SqlRunner, keyring: Keyring, batchSize?: number): Promise<ColumnRotation[]> {
   const reports: ColumnRotation[] = [];
   for (const c of await markedColumns(runner)) reports.push(await rotateColumn(runner, c, keyring, batchSize));
+  await auditRotation(runner, reports, keyring.currentId);
   return reports;
 }
 

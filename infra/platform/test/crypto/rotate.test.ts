@@ -79,7 +79,7 @@ describe("npm run keys:rotate against PostgreSQL", () => {
     await runner.query(`INSERT INTO svc.child_case VALUES ($1, $2)`, [child, cols.ref.seal(child, "B1234567")]);
 
     const reports = await rotateColumn(runner, { ...cols.note }, ringBA, 3);
-    expect(reports).toEqual({ column: "svc.note.body", resealed: 8, wereClear: 1, changedMeanwhile: 0, unreadable: 0 });
+    expect(reports).toEqual({ column: "svc.note.body", resealed: 8, wereClear: 1, changedMeanwhile: 0, unreadable: 0, resealedByTenant: { E1: 3, E2: 4, E3: 1 } });
 
     const rows = (await bodies(runner)).filter((r) => r.body !== null);
     expect(rows).toHaveLength(8);
@@ -145,8 +145,8 @@ describe("npm run keys:rotate on the embedded data (one PGlite per service)", ()
       await pg.close();
       const reports = await rotateAll({ dataDir: dir }, ringBA);
       expect(reports).toEqual([
-        { column: "svc.child_case.reference", resealed: 0, wereClear: 0, changedMeanwhile: 0, unreadable: 0 },
-        { column: "svc.note.body", resealed: 2, wereClear: 0, changedMeanwhile: 0, unreadable: 0 },
+        { column: "svc.child_case.reference", resealed: 0, wereClear: 0, changedMeanwhile: 0, unreadable: 0, resealedByTenant: {} },
+        { column: "svc.note.body", resealed: 2, wereClear: 0, changedMeanwhile: 0, unreadable: 0, resealedByTenant: { E1: 1, E2: 1 } },
       ]);
       pg = await PGlite.create({ dataDir: path.join(dir, "svc") });
       for (const r of await bodies(pgliteRunner(pg))) expect(openField(place(r.id), r.body, ringB)).toBe(texts.get(r.id));
