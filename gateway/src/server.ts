@@ -188,7 +188,7 @@ export async function startGateway(config: GatewayConfig, env: NodeJS.ProcessEnv
     authenticate,
     ...graphqlBody(),
     // Partner agencies: only their own persisted operations, by id, or nothing (persisted/partner-door.ts).
-    partnerDoor(operations, log),
+    partnerDoor(operations, log, metrics.registry),
     expressMiddleware(server, {
       context: async ({ req }) => {
         const r = req as AuthedRequest;

@@ -34,6 +34,7 @@ beforeAll(async () => {
       JWT_PUBLIC_KEY: keys.publicKeyPem,
       LOG_LEVEL: "silent",
       METRICS_PORT: "off",
+      METRICS_TOKEN: "test-metrics-token",
     }),
     Object.fromEntries(SUBGRAPHS.map(({ name }) => [urlVariable(name), url])),
   );
@@ -122,6 +123,22 @@ describe("a partner agency runs only its own persisted operations, by id", () =>
     expect(((await get.json()) as Answer).errors?.[0]?.extensions).toMatchObject({ code: "PERSISTED_QUERY_NOT_ALLOWED", reason: "METHOD" });
     await refused(await keys.partnerToken("made-up-agency"), byId(own.id), "NO_AGENCY");
     await refused(await keys.partnerToken("county-police", { userId: "someone-else" }), byId(own.id), "NO_AGENCY");
+  });
+
+  it("counts every refusal per agency and reason for alerting (a refusal names no child, so no child's audit trail holds it)", async () => {
+    const count = async (labels: string) => {
+      const res = await fetch(gateway.url.replace(/\/graphql$/, "/metrics"), { headers: { authorization: "Bearer test-metrics-token" } });
+      const line = (await res.text()).split("\n").find((l) => l.startsWith(`partner_requests_refused_total{${labels}`));
+      return line ? Number(line.split(" ").at(-1)) : 0;
+    };
+    const [text, nobody] = ['partner="riverside-school",reason="QUERY_TEXT"', 'partner="unknown",reason="NO_AGENCY"'];
+    const before = { text: await count(text), nobody: await count(nobody) };
+    const token = await keys.partnerToken("riverside-school");
+    await refused(token, { query: "{ children { edges { node { id } } } }" }, "QUERY_TEXT");
+    await refused(token, { query: "{ __typename }" }, "QUERY_TEXT");
+    // A token naming an agency CareGraph does not know is counted as "unknown" (labels stay bounded).
+    await refused(await keys.partnerToken("another-made-up-agency"), byId(school()[0]!.id), "NO_AGENCY");
+    expect({ text: await count(text), nobody: await count(nobody) }).toEqual({ text: before.text + 2, nobody: before.nobody + 1 });
   });
 
   it("practitioners keep what they had: query text, and APQ registration by hash", async () => {

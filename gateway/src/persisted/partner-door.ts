@@ -1,5 +1,6 @@
 import { Identity, Logger, sendError } from "@caregraph/platform";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { Counter, type Registry } from "prom-client";
 import { operationId } from "./manifest";
 import type { PartnerOperations } from "./partner-operations";
 
@@ -27,13 +28,25 @@ export type PartnerRefusalReason =
 
 type Req = Request & { identity?: Identity };
 
-export function partnerDoor(operations: PartnerOperations, log: Logger): RequestHandler {
+/**
+ * A refusal names no child and reads nothing, so it is not in any child's audit trail: it is in
+ * the gateway's log (agency, reason, request id) and counted for alerting, per agency and reason
+ * (a partner's integration broken by a deployment, or someone probing with its credentials).
+ */
+export function partnerDoor(operations: PartnerOperations, log: Logger, registry: Registry): RequestHandler {
+  const refusals = new Counter({
+    name: "partner_requests_refused_total",
+    help: "Partner agency requests refused at the gateway, by agency and reason",
+    labelNames: ["partner", "reason"] as const,
+    registers: [registry],
+  });
   return (req: Req, res: Response, next: NextFunction) => {
     const identity = req.identity;
     if (!identity?.roles.includes("PARTNER")) return next();
     const partner = identity.partner;
     const refuse = (reason: PartnerRefusalReason, message: string, status = 403) => {
       log.warn({ partner: partner ?? identity.userId, reason, requestId: res.getHeader("x-request-id") }, "partner request refused");
+      refusals.inc({ partner: partner ?? "unknown", reason });
       sendError(res, status, PARTNER_REFUSAL, message, { reason });
     };
     if (!partner) return refuse("NO_AGENCY", "This token names no partner agency CareGraph knows: ask the local authority for your agency's client credentials");
