@@ -152,6 +152,30 @@ describe("mergeChildren", () => {
   });
 });
 
+describe("the audit trail of a merged child", () => {
+  it("is one trail: the kept child's holds the merged record's entries (childIds say which), the merged id answers with it; after an unmerge each has its own again", async () => {
+    setClock("2026-12-01T10:00:00Z");
+    const keep = await register();
+    const dup = await register();
+    const TRAIL = `query($id: ID!) { auditTrail(childId: $id) { action childIds } }`;
+    const trail = async (id: string) => ((await env.svc.query<{ auditTrail: { action: string; childIds: string[] }[] }>(await as("TEAM_MANAGER"), TRAIL, { id })).data?.auditTrail ?? []);
+    const registeredOf = (entries: { action: string; childIds: string[] }[]) =>
+      entries.filter((e) => e.action === "child.registered").map((e) => e.childIds[0]).sort();
+    expect((await merge({ keepId: keep, mergeId: dup })).errors).toBeUndefined();
+    const merged = await eventually(async () => {
+      const entries = await trail(keep);
+      return entries.some((e) => e.action === "child.merged_into") ? entries : undefined;
+    });
+    expect(registeredOf(merged)).toEqual([keep, dup].sort());
+    expect(registeredOf(await trail(dup))).toEqual([keep, dup].sort()); // (reading a trail is audited too: compare what it holds, not its length)
+
+    expect((await unmerge(dup)).errors).toBeUndefined();
+    await eventually(async () => (await trail(dup)).some((e) => e.action === "child.unmerged") || undefined);
+    expect(registeredOf(await trail(keep))).toEqual([keep]);
+    expect(registeredOf(await trail(dup))).toEqual([dup]);
+  });
+});
+
 describe("unmergeChildren", () => {
   it("within 30 days (platform clock) puts back exactly what the merge moved; what was recorded for the kept child since stays", async () => {
     setClock("2026-12-01T10:00:00Z");

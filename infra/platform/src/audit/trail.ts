@@ -109,19 +109,19 @@ export interface AuditTrailEntry {
   hash: string;
 }
 
-/** One child's collected trail in the caller's tenant, oldest first; `to` exclusive. */
-export async function readAuditTrail(db: RawSql, schema: string, q: { tenant: string; childId: string; from?: Date | null; to?: Date | null }): Promise<AuditTrailEntry[]> {
+/** One child's collected trail in the caller's tenant (entries naming any of `childIds`: the record and those merged into it), oldest first; `to` exclusive. */
+export async function readAuditTrail(db: RawSql, schema: string, q: { tenant: string; childIds: string[]; from?: Date | null; to?: Date | null }): Promise<AuditTrailEntry[]> {
   const s = quoteIdent(schema);
   return db.$queryRawUnsafe<AuditTrailEntry[]>(
     `SELECT at, service, seq::text AS seq, actor, role, operation, request_id AS "requestId", kind, action, entity, entity_id AS "entityId",
             child_ids AS "childIds", fields, hash
        FROM ${s}.audit_trail
-      WHERE tenant = $1 AND child_ids @> $2::jsonb
+      WHERE tenant = $1 AND child_ids ?| $2::text[]
         AND ($3::timestamptz IS NULL OR at >= $3::timestamptz) AND ($4::timestamptz IS NULL OR at < $4::timestamptz)
       ORDER BY at, service, seq
       LIMIT 10000`,
     q.tenant,
-    JSON.stringify([q.childId]),
+    q.childIds,
     q.from ? q.from.toISOString() : null,
     q.to ? q.to.toISOString() : null,
   );

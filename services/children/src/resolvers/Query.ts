@@ -5,6 +5,7 @@ import type { QueryResolvers } from "../generated/graphql";
 import { directory } from "../context";
 import { possibleDuplicates } from "../duplicates";
 import { searchChildren } from "../search";
+import { UUID } from "../store";
 
 export const Query: QueryResolvers = {
   child: (_, { id }, ctx) => ctx.children.load(id),
@@ -22,8 +23,13 @@ export const Query: QueryResolvers = {
 
   // Every subgraph's entries, collected here from the caregraph.audit topic (see
   // @caregraph/platform audit/trail.ts for why events rather than calls to each subgraph).
-  auditTrail: (_, { childId, from, to }, ctx) => {
+  // A merged record is the same child: the kept child's trail holds both records' entries.
+  auditTrail: async (_, { childId, from, to }, ctx) => {
     if (from && to && from > to) invalidInput("to", "AFTER_FROM", "must not be before from");
-    return readAuditTrail(ctx.deps.db, ctx.deps.schema, { tenant: ctx.tenant, childId: childId.toLowerCase(), from, to });
+    const db = ctx.deps.db;
+    const asked = childId.toLowerCase();
+    const kept = UUID.test(asked) ? ((await db.child.findFirst({ where: { id: asked, tenant: ctx.tenant }, select: { mergedInto: true } }))?.mergedInto ?? asked) : asked;
+    const merged = UUID.test(kept) ? await db.child.findMany({ where: { tenant: ctx.tenant, mergedInto: kept }, select: { id: true } }) : [];
+    return readAuditTrail(db, ctx.deps.schema, { tenant: ctx.tenant, childIds: [kept, ...merged.map((m) => m.id)], from, to });
   },
 };
