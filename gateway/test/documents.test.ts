@@ -1,7 +1,4 @@
-import { ServiceDefinition } from "@caregraph/platform";
-import { startTestBroker, startTestService, TestKeys, testKeys, TestService } from "@caregraph/platform/testing";
-import type { MockKafkaCluster } from "@caregraph/kafka-mock";
-import { join } from "node:path";
+import { useSubgraphs } from "./use-subgraphs";
 import { loadGatewayConfig } from "../src/config";
 import { startGateway } from "../src/server";
 
@@ -10,35 +7,14 @@ import { startGateway } from "../src/server";
  * ways, with no access token; errors (the subgraph's, or the subgraph unreachable) as JSON in
  * GraphQL's error shape, never naming the subgraph's address.
  */
-let broker: MockKafkaCluster;
-let keys: TestKeys;
-let children: TestService<unknown>;
-let gateway: Awaited<ReturnType<typeof startGateway>>;
+const graph = useSubgraphs(["children"]);
+const children = () => graph.subgraphs.get("children")!;
 
-function definition(name: string): ServiceDefinition<never, never> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exported = Object.values(require(join(__dirname, "..", "..", "services", name, "src", "service")) as Record<string, ServiceDefinition<never, never> | undefined>);
-  return exported.find((d) => d?.name === name)!;
-}
-
-beforeAll(async () => {
-  broker = await startTestBroker();
-  keys = await testKeys();
-  children = await startTestService(definition("children"), { brokers: broker.bootstrapServers, publicKeyPem: keys.publicKeyPem });
-  gateway = await startGateway(loadGatewayConfig({ PORT: "0", JWT_PUBLIC_KEY: keys.publicKeyPem, LOG_LEVEL: "silent" }), { CHILDREN_URL: children.url });
-}, 60_000);
-
-afterAll(async () => {
-  await gateway?.stop();
-  await children?.stop();
-  await broker?.stop();
-});
-
-const origin = () => gateway.url.replace(/\/graphql$/, "");
+const origin = () => graph.gateway.url.replace(/\/graphql$/, "");
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(gateway.url, {
+  const res = await fetch(graph.gateway.url, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${await keys.token()}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${await graph.keys.token()}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: unknown };
@@ -47,7 +23,7 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
 }
 const noLeak = (text: string) => {
   expect(text).not.toMatch(/127\.0\.0\.1|localhost|https?:\/\/|ECONNREFUSED/);
-  expect(text).not.toContain(`:${new URL(children.url).port}`);
+  expect(text).not.toContain(`:${new URL(children().url).port}`);
 };
 
 it("uploads, attaches and downloads a file through the gateway's origin", async () => {
@@ -86,7 +62,7 @@ it("passes the subgraph's refusals on as JSON errors, and a second PUT of a used
 });
 
 it("answers 502 in JSON, naming no address, when the children subgraph cannot be reached", async () => {
-  const lonely = await startGateway(loadGatewayConfig({ PORT: "0", JWT_PUBLIC_KEY: keys.publicKeyPem, LOG_LEVEL: "silent" }), { CHILDREN_URL: "http://127.0.0.1:9/graphql" });
+  const lonely = await startGateway(loadGatewayConfig({ PORT: "0", JWT_PUBLIC_KEY: graph.keys.publicKeyPem, LOG_LEVEL: "silent" }), { CHILDREN_URL: "http://127.0.0.1:9/graphql" });
   try {
     const res = await fetch(`${lonely.url.replace(/\/graphql$/, "")}/documents/uploads/abc.def`, { method: "PUT", headers: { "content-type": "application/pdf" }, body: "%PDF-1.7" });
     const text = await res.text();

@@ -1,11 +1,5 @@
-import { ServiceDefinition } from "@caregraph/platform";
-import { startTestBroker, startTestService, TestKeys, testKeys, TestService } from "@caregraph/platform/testing";
-import type { MockKafkaCluster } from "@caregraph/kafka-mock";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { loadGatewayConfig } from "../src/config";
-import { startGateway } from "../src/server";
-import { SUBGRAPHS, urlVariable } from "../src/subgraphs";
+import { useSubgraphs } from "./use-subgraphs";
+import { SUBGRAPHS } from "../src/subgraphs";
 import { ABUSIVE, HEAVIEST_PAGE } from "./queries";
 
 /**
@@ -13,48 +7,13 @@ import { ABUSIVE, HEAVIEST_PAGE } from "./queries";
  * PostgreSQL databases and a Kafka-protocol broker): the heaviest realistic page is answered, and
  * each refusal names its limit with the numbers, as HTTP 400.
  */
-let broker: MockKafkaCluster;
-let keys: TestKeys;
-const subgraphs: TestService<unknown>[] = [];
-let gateway: Awaited<ReturnType<typeof startGateway>>;
-
-/**
- * A subgraph's definition from its source (jest compiles it; its Prisma client must have been
- * generated: `npm run build` does that). The gateway does not depend on the services' packages.
- */
-function definition(name: string): ServiceDefinition<never, never> {
-  const dir = join(__dirname, "..", "..", "services", name);
-  if (!existsSync(join(dir, "src", "generated"))) throw new Error(`${dir}/src/generated is missing: run \`npm run build\` first`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exported = Object.values(require(join(dir, "src", "service")) as Record<string, ServiceDefinition<never, never> | undefined>);
-  const def = exported.find((d) => d?.name === name);
-  if (!def) throw new Error(`services/${name}/src/service exports no ServiceDefinition named "${name}"`);
-  return def;
-}
-
-beforeAll(async () => {
-  broker = await startTestBroker();
-  keys = await testKeys();
-  const env: NodeJS.ProcessEnv = {};
-  for (const { name } of SUBGRAPHS) {
-    const svc = await startTestService(definition(name), { brokers: broker.bootstrapServers, publicKeyPem: keys.publicKeyPem });
-    subgraphs.push(svc);
-    env[urlVariable(name)] = svc.url;
-  }
-  gateway = await startGateway(loadGatewayConfig({ PORT: "0", JWT_PUBLIC_KEY: keys.publicKeyPem, LOG_LEVEL: "silent" }), env);
-}, 120_000);
-
-afterAll(async () => {
-  await gateway?.stop();
-  for (const s of subgraphs) await s.stop();
-  await broker?.stop();
-});
+const graph = useSubgraphs(SUBGRAPHS.map((s) => s.name));
 
 type Answer = { data?: { children?: { edges: unknown[] } }; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 async function post(query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; body: Answer }> {
-  const res = await fetch(gateway.url, {
+  const res = await fetch(graph.gateway.url, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${await keys.token()}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${await graph.keys.token()}` },
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: (await res.json()) as Answer };

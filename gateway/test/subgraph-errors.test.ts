@@ -1,43 +1,17 @@
-import { ServiceDefinition } from "@caregraph/platform";
-import { startTestBroker, startTestService, TestKeys, testKeys, TestService } from "@caregraph/platform/testing";
-import type { MockKafkaCluster } from "@caregraph/kafka-mock";
-import { join } from "node:path";
-import { loadGatewayConfig } from "../src/config";
-import { startGateway } from "../src/server";
+import { useSubgraphs } from "./use-subgraphs";
 
 /**
  * Invalid input through the gateway to a real subgraph (children): BAD_USER_INPUT naming the field
  * and rule — never INTERNAL_SERVER_ERROR with the subgraph's URL, status and body.
  */
-let broker: MockKafkaCluster;
-let keys: TestKeys;
-let children: TestService<unknown>;
-let gateway: Awaited<ReturnType<typeof startGateway>>;
-
-function definition(name: string): ServiceDefinition<never, never> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exported = Object.values(require(join(__dirname, "..", "..", "services", name, "src", "service")) as Record<string, ServiceDefinition<never, never> | undefined>);
-  return exported.find((d) => d?.name === name)!;
-}
-
-beforeAll(async () => {
-  broker = await startTestBroker();
-  keys = await testKeys();
-  children = await startTestService(definition("children"), { brokers: broker.bootstrapServers, publicKeyPem: keys.publicKeyPem });
-  gateway = await startGateway(loadGatewayConfig({ PORT: "0", JWT_PUBLIC_KEY: keys.publicKeyPem, LOG_LEVEL: "silent" }), { CHILDREN_URL: children.url });
-}, 60_000);
-
-afterAll(async () => {
-  await gateway?.stop();
-  await children?.stop();
-  await broker?.stop();
-});
+const graph = useSubgraphs(["children"]);
+const children = () => graph.subgraphs.get("children")!;
 
 type Answer = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 async function post(query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; text: string; body: Answer }> {
-  const res = await fetch(gateway.url, {
+  const res = await fetch(graph.gateway.url, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${await keys.token()}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${await graph.keys.token()}` },
     body: JSON.stringify({ query, variables }),
   });
   const text = await res.text();
@@ -49,7 +23,7 @@ const input = (o: Record<string, unknown>) => ({ firstName: "Ivy", lastName: "Ga
 /** Nothing about the subgraph: no address, port, status line, body, service name. */
 const noLeak = (text: string) => {
   expect(text).not.toMatch(/127\.0\.0\.1|localhost|https?:\/\/|"response"|serviceName|statusText|400: Bad Request|INTERNAL_SERVER_ERROR|Did you mean/);
-  expect(text).not.toContain(new URL(children.url).port);
+  expect(text).not.toContain(new URL(children().url).port);
 };
 
 it("an impossible Date in a variable (2015-02-30) is BAD_USER_INPUT naming the field and rule", async () => {
