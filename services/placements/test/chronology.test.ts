@@ -1,7 +1,5 @@
-import { envelope, eventsTopic } from "@caregraph/platform";
 import { setClock } from "@caregraph/platform/clock";
-import { chronologyEvents, publish, roleTokens, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
-import { randomUUID } from "node:crypto";
+import { announceChild, chronologyEvents, roleTokens, serviceUnderTest } from "@caregraph/platform/testing";
 import { duration } from "../src/events/chronology";
 import { placements } from "../src/service";
 
@@ -11,16 +9,7 @@ const as = roleTokens(env);
 beforeAll(() => setClock("2026-12-22T09:00:00Z"));
 afterAll(() => setClock(null));
 
-async function knownChild() {
-  const id = randomUUID();
-  await publish(testKafka(env.broker.bootstrapServers), eventsTopic("children"), [
-    envelope(
-      { type: "ChildRegistered", childId: id, payload: { dateOfBirth: "2012-04-01", lookedAfterSince: "2026-01-05", legalStatus: "C2" } },
-      { tenant: "E09000027", source: "children", actor: "test" },
-    ),
-  ]);
-  return id;
-}
+const knownChild = () => announceChild(env, { dateOfBirth: "2012-04-01", lookedAfterSince: "2026-01-05" });
 async function run<T = { id: string }>(op: string, type: string, input: Record<string, unknown>, fields = "id", token = env.token): Promise<T> {
   const r = await env.svc.query<Record<string, T>>(token, `mutation($input: ${type}!) { ${op}(input: $input) { ${fields} } }`, { input });
   if (!r.data) throw new Error(JSON.stringify(r.errors));

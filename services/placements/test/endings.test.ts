@@ -1,7 +1,5 @@
-import { envelope, eventsTopic } from "@caregraph/platform";
 import { setClock } from "@caregraph/platform/clock";
-import { chronologyEvents, outboxEvents, publish, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
-import { randomUUID } from "node:crypto";
+import { announceChild, chronologyEvents, outboxEvents, serviceUnderTest } from "@caregraph/platform/testing";
 import { placements } from "../src/service";
 
 /** Planned moves (transition plan, risk assessment), unplanned endings (disruption meetings) and the breakdown risk, through GraphQL. */
@@ -9,13 +7,7 @@ const env = serviceUnderTest(placements);
 beforeAll(() => setClock("2026-12-22T09:00:00Z"));
 afterAll(() => setClock(null));
 
-async function knownChild() {
-  const id = randomUUID();
-  await publish(testKafka(env.broker.bootstrapServers), eventsTopic("children"), [
-    envelope({ type: "ChildRegistered", childId: id, payload: { dateOfBirth: "2012-04-01", lookedAfterSince: "2025-01-01", legalStatus: "C2" } }, { tenant: "E09000027", source: "children", actor: "test" }),
-  ]);
-  return id;
-}
+const knownChild = () => announceChild(env, { dateOfBirth: "2012-04-01", lookedAfterSince: "2025-01-01" });
 const mutate = (op: string, type: string, input: Record<string, unknown>, fields = "id") =>
   env.svc.query<Record<string, Record<string, unknown>>>(env.token, `mutation($input: ${type}!) { ${op}(input: $input) { ${fields} } }`, { input });
 async function run(op: string, type: string, input: Record<string, unknown>, fields = "id") {

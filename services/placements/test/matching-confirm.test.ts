@@ -1,6 +1,6 @@
 import { envelope, eventsTopic } from "@caregraph/platform";
 import { setClock } from "@caregraph/platform/clock";
-import { collect, eventually, publish, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
+import { announceChild, collect, eventually, publish, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
 import { randomUUID } from "node:crypto";
 import { placements } from "../src/service";
 
@@ -12,13 +12,7 @@ afterAll(() => setClock(null));
 const tenant = "E09000030";
 const kafka = () => testKafka(env.broker.bootstrapServers);
 
-async function knownChild(dateOfBirth: string) {
-  const id = randomUUID();
-  await publish(kafka(), eventsTopic("children"), [
-    envelope({ type: "ChildRegistered", childId: id, payload: { dateOfBirth, lookedAfterSince: "2026-12-01", legalStatus: "C2" } }, { tenant, source: "children", actor: "test" }),
-  ]);
-  return id;
-}
+const knownChild = (dateOfBirth: string) => announceChild(env, { dateOfBirth, lookedAfterSince: "2026-12-01", tenant });
 
 const MATCHES = `query($childId: ID!) { placementMatches(childId: $childId, first: 5) { score reasons vacancy { id } } }`;
 const CONFIRM = `mutation($input: ConfirmPlacementMatchInput!) { confirmPlacementMatch(input: $input) { id childId reason vacancy { id placesTaken open } } }`;

@@ -1,7 +1,5 @@
-import { envelope, eventsTopic } from "@caregraph/platform";
 import { setClock } from "@caregraph/platform/clock";
-import { publish, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
-import { randomUUID } from "node:crypto";
+import { announceChild, serviceUnderTest } from "@caregraph/platform/testing";
 import { placements } from "../src/service";
 
 /** Providers, foster carers, vacancies and placementMatches, through GraphQL (each test its own tenant: vacancies are tenant-wide). */
@@ -11,13 +9,7 @@ afterAll(() => setClock(null));
 
 const NO_DISTANCE = "distance from home unknown: no home postcode recorded (0)";
 
-async function knownChild(dateOfBirth: string, tenant: string) {
-  const id = randomUUID();
-  await publish(testKafka(env.broker.bootstrapServers), eventsTopic("children"), [
-    envelope({ type: "ChildRegistered", childId: id, payload: { dateOfBirth, lookedAfterSince: "2026-12-01", legalStatus: "C2" } }, { tenant, source: "children", actor: "test" }),
-  ]);
-  return id;
-}
+const knownChild = (dateOfBirth: string, tenant: string) => announceChild(env, { dateOfBirth, lookedAfterSince: "2026-12-01", tenant });
 
 it("ranks open vacancies for a child with their reasons, leaving out those outside the child's age", async () => {
   const tenant = "E09000033";

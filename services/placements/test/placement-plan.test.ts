@@ -1,7 +1,5 @@
-import { envelope, eventsTopic } from "@caregraph/platform";
 import { setClock } from "@caregraph/platform/clock";
-import { chronologyEvents, outboxEvents, publish, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
-import { randomUUID } from "node:crypto";
+import { announceChild, chronologyEvents, outboxEvents, serviceUnderTest } from "@caregraph/platform/testing";
 import { placements } from "../src/service";
 
 /** The placement plan (CPPCR 2010 reg 9) as a work-tray task, and the DfE stability measures, through GraphQL. */
@@ -9,13 +7,7 @@ const env = serviceUnderTest(placements);
 beforeAll(() => setClock("2026-12-22T09:00:00Z"));
 afterAll(() => setClock(null));
 
-async function knownChild(dateOfBirth = "2012-04-01", lookedAfterSince = "2022-01-05") {
-  const id = randomUUID();
-  await publish(testKafka(env.broker.bootstrapServers), eventsTopic("children"), [
-    envelope({ type: "ChildRegistered", childId: id, payload: { dateOfBirth, lookedAfterSince, legalStatus: "C2" } }, { tenant: "E09000027", source: "children", actor: "test" }),
-  ]);
-  return id;
-}
+const knownChild = (dateOfBirth = "2012-04-01", lookedAfterSince = "2022-01-05") => announceChild(env, { dateOfBirth, lookedAfterSince });
 async function run<T = { id: string }>(op: string, type: string, input: Record<string, unknown>, fields = "id"): Promise<T> {
   const r = await env.svc.query<Record<string, T>>(env.token, `mutation($input: ${type}!) { ${op}(input: $input) { ${fields} } }`, { input });
   if (!r.data) throw new Error(JSON.stringify(r.errors));

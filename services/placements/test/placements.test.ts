@@ -1,21 +1,12 @@
 import { envelope, eventsTopic } from "@caregraph/platform";
-import { collect, eventually, publish, testKafka, serviceUnderTest } from "@caregraph/platform/testing";
+import { announceChild, collect, eventually, publish, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
 import { randomUUID } from "node:crypto";
 import { placements } from "../src/service";
 
 const env = serviceUnderTest(placements);
 
 /** A child as the children domain announces it. */
-async function knownChild(dateOfBirth = "2014-05-01", tenant = "E09000027") {
-  const id = randomUUID();
-  await publish(testKafka(env.broker.bootstrapServers), eventsTopic("children"), [
-    envelope(
-      { type: "ChildRegistered", childId: id, payload: { dateOfBirth, lookedAfterSince: "2026-01-05", legalStatus: "C2" } },
-      { tenant, source: "children", actor: "test" },
-    ),
-  ]);
-  return id;
-}
+const knownChild = (dateOfBirth = "2014-05-01", tenant = "E09000027") => announceChild(env, { dateOfBirth, lookedAfterSince: "2026-01-05", tenant });
 
 const START = `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id type startDate endDate provider postcode typeDescription } }`;
 const CHANGE = `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id type startDate } }`;

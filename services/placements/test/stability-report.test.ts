@@ -1,7 +1,5 @@
-import { envelope, eventsTopic } from "@caregraph/platform";
 import { setClock } from "@caregraph/platform/clock";
-import { publish, serviceUnderTest, testKafka } from "@caregraph/platform/testing";
-import { randomUUID } from "node:crypto";
+import { announceChild, serviceUnderTest } from "@caregraph/platform/testing";
 import { placements } from "../src/service";
 
 /** placementStabilityReport (one SQL query for the tenant), distance on Child.placementStability, short breaks' V3/V4. */
@@ -11,13 +9,7 @@ afterAll(() => setClock(null));
 
 const tenant = "E09000031";
 
-async function knownChild(dateOfBirth: string, lookedAfterSince: string) {
-  const id = randomUUID();
-  await publish(testKafka(env.broker.bootstrapServers), eventsTopic("children"), [
-    envelope({ type: "ChildRegistered", childId: id, payload: { dateOfBirth, lookedAfterSince, legalStatus: "C2" } }, { tenant, source: "children", actor: "test" }),
-  ]);
-  return id;
-}
+const knownChild = (dateOfBirth: string, lookedAfterSince: string) => announceChild(env, { dateOfBirth, lookedAfterSince, tenant });
 
 const START = `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`;
 const CHANGE = `mutation($input: ChangePlacementInput!) { changePlacement(input: $input) { id } }`;

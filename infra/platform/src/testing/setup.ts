@@ -3,7 +3,11 @@ import type { MockKafkaCluster } from "@caregraph/kafka-mock";
 import type { BaseContext } from "../graphql";
 import type { TransactionalDb } from "../db-types";
 import type { ServiceDefinition } from "../service";
+import { randomUUID } from "node:crypto";
+import { envelope } from "../events/envelope";
+import { eventsTopic } from "../events/topics";
 import { startTestBroker } from "./broker";
+import { publish, testKafka } from "./kafka";
 import { startTestService, TestService } from "./service";
 import { testKeys, TestKeys } from "./tokens";
 
@@ -35,4 +39,25 @@ export function serviceUnderTest<Client extends TransactionalDb<any>, Ctx extend
     await env.broker?.stop();
   });
   return env;
+}
+
+/** What the children domain announces of a new child (synthetic). */
+export interface AnnouncedChild {
+  dateOfBirth: string;
+  lookedAfterSince?: string | null;
+  legalStatus?: string | null;
+  tenant?: string;
+}
+
+/**
+ * A child the service under test has heard of, as from the children domain: ChildRegistered on
+ * its topic, published to the file's broker (the service consumes it like any other). Returns its id.
+ */
+export async function announceChild(env: ServiceUnderTest<unknown>, child: AnnouncedChild): Promise<string> {
+  const id = randomUUID();
+  const { tenant = "E09000027", ...payload } = child;
+  await publish(testKafka(env.broker.bootstrapServers), eventsTopic("children"), [
+    envelope({ type: "ChildRegistered", childId: id, payload: { legalStatus: "C2", ...payload } }, { tenant, source: "children", actor: "test" }),
+  ]);
+  return id;
 }
