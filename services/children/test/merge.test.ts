@@ -162,9 +162,10 @@ describe("the audit trail of a merged child", () => {
     const registeredOf = (entries: { action: string; childIds: string[] }[]) =>
       entries.filter((e) => e.action === "child.registered").map((e) => e.childIds[0]).sort();
     expect((await merge({ keepId: keep, mergeId: dup })).errors).toBeUndefined();
+    // The trail is collected from every entry's event (each keyed by its child): wait for all three.
     const merged = await eventually(async () => {
       const entries = await trail(keep);
-      return entries.some((e) => e.action === "child.merged_into") ? entries : undefined;
+      return entries.some((e) => e.action === "child.merged_into") && registeredOf(entries).length === 2 ? entries : undefined;
     });
     expect(registeredOf(merged)).toEqual([keep, dup].sort());
     expect(registeredOf(await trail(dup))).toEqual([keep, dup].sort()); // (reading a trail is audited too: compare what it holds, not its length)
